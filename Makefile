@@ -1,0 +1,38 @@
+# The commands a newcomer types. `make demo` and `make test` install what is missing (Debian 12,
+# as root or with sudo), build, and run.
+BUILD ?= build
+TYPE ?= RelWithDebInfo
+PREFIX ?= /usr/local
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+
+# Debian packages the build and the tests need.
+PACKAGES = g++ make cmake pkg-config libsqlite3-dev libcli11-dev libtomlplusplus-dev doctest-dev \
+           nlohmann-json3-dev libutf8proc-dev scdoc mandoc sqlite3
+
+.PHONY: all deps build demo test install clean
+
+all: build
+
+deps:
+	@missing=$$(for p in $(PACKAGES); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing: $$missing"; \
+	  SUDO=; [ "$$(id -u)" -eq 0 ] || SUDO=sudo; \
+	  $$SUDO apt-get update -q && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q --no-install-recommends $$missing; \
+	fi
+
+build: deps
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=$(TYPE)
+	cmake --build $(BUILD) -j $(JOBS)
+
+demo: build
+	HD_BIN=$(CURDIR)/$(BUILD)/cmd/hd bash examples/demo.sh
+
+test: build
+	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+install: build
+	cmake --install $(BUILD) --prefix $(PREFIX)
+
+clean:
+	rm -rf $(BUILD)

@@ -1,0 +1,26 @@
+// The command list: each add_X declares one command (or family) on the CLI and runs it against the
+// context. Adding a command: its file in cmd/, one line here, one in main.cpp's table, a man page,
+// completions and tests.
+#pragma once
+
+namespace CLI {
+class App;
+}
+
+namespace hd::cmd {
+
+class Context;
+
+void add_init(CLI::App& app, Context& ctx);
+void add_open(CLI::App& app, Context& ctx);
+void add_show(CLI::App& app, Context& ctx);
+void add_log(CLI::App& app, Context& ctx);
+void add_list(CLI::App& app, Context& ctx);
+void add_edit(CLI::App& app, Context& ctx);
+void add_comment(CLI::App& app, Context& ctx);
+void add_assign(CLI::App& app, Context& ctx);
+void add_take(CLI::App& app, Context& ctx);
+void add_lifecycle(CLI::App& app, Context& ctx);  // start, pend, resolve, close, reopen
+void add_config(CLI::App& app, Context& ctx);
+
+}  // namespace hd::cmd

@@ -1,0 +1,97 @@
+// What a command gets: global options, config, store, clock, identity, and where to write.
+#pragma once
+
+#include <cstdio>
+#include <functional>
+#include <iostream>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "cmd/output/terminal.hpp"
+#include "core/config/config.hpp"
+#include "core/events/journal.hpp"
+#include "core/model/ticket.hpp"
+#include "core/query/filter.hpp"
+#include "core/service/tickets.hpp"
+#include "core/store/store.hpp"
+
+namespace hd::cmd {
+
+struct GlobalOptions {
+    std::string db;      // --db, HD_DB
+    std::string config;  // --config, HD_CONFIG
+    std::string as;      // --as, HD_USER
+    bool json = false;
+    bool quiet = false;
+    std::string color = "auto";
+};
+
+class Context {
+public:
+    Context(std::ostream& out, std::ostream& err);
+
+    GlobalOptions global;
+    int exit_code = 0;
+
+    std::ostream& out() { return out_; }
+    std::ostream& err() { return err_; }
+
+    const Config& config();
+    std::filesystem::path config_path(bool* explicitly_given = nullptr) const;
+    std::filesystem::path store_path();
+
+    // The instant the command acts at: now, or HD_NOW for tests and what-if runs.
+    Timestamp now();
+    // --as, HD_USER, the config's user, else the login name.
+    std::string actor();
+
+    bool stdin_is_terminal() const;
+    bool stdout_is_terminal() const;
+    const out::Style& style();
+    std::size_t width();
+    FilterContext filter_context();
+
+    // Runs `work` in one read transaction. The store is not created by reading.
+    template <typename Work>
+    auto read(Work&& work) {
+        Store& store = open_store(false);
+        Journal journal(store);
+        TicketService tickets(store, journal, config(), now(), actor());
+        Transaction tx(store, Transaction::Mode::read);
+        return work(tickets, store);
+    }
+
+    // Runs `work` in one write transaction: it commits only when `work` returns; anything thrown
+    // writes nothing.
+    template <typename Work>
+    auto write(Work&& work) {
+        Store& store = open_store(true);
+        Journal journal(store);
+        TicketService tickets(store, journal, config(), now(), actor());
+        Transaction tx(store, Transaction::Mode::write);
+        if constexpr (std::is_void_v<decltype(work(tickets, store))>) {
+            work(tickets, store);
+            tx.commit();
+        } else {
+            auto result = work(tickets, store);
+            tx.commit();
+            return result;
+        }
+    }
+
+    Store& open_store(bool for_write);
+
+private:
+    std::ostream& out_;
+    std::ostream& err_;
+    std::optional<Config> config_;
+    std::optional<Timestamp> now_;
+    std::optional<std::string> actor_;
+    std::optional<out::Style> style_;
+    std::unique_ptr<Store> store_;
+    bool store_writable_ = false;
+};
+
+}  // namespace hd::cmd

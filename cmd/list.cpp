@@ -1,0 +1,70 @@
+// hd list: tickets matching a filter, as a table, ids or JSON.
+#include <CLI/CLI.hpp>
+
+#include "cmd/commands.hpp"
+#include "cmd/context.hpp"
+#include "cmd/output/json.hpp"
+#include "cmd/output/ticket_view.hpp"
+#include "core/error.hpp"
+
+namespace hd::cmd {
+namespace {
+
+struct ListOptions {
+    std::vector<std::string> filter;
+    std::string sort;
+    int limit = 0;
+    bool all = false;
+    bool exists = false;
+};
+
+int run(const ListOptions& o, Context& ctx) {
+    TicketQuery q;
+    q.filter = parse_filter(o.filter, ctx.filter_context());
+    if (!o.sort.empty()) q.sort = parse_sort(o.sort);
+    if (o.limit < 0) fail(ErrorKind::usage, "--limit: must be 1 or more");
+    if (o.limit > 0) q.limit = o.limit;
+    q.include_closed = o.all;
+
+    if (o.exists) {
+        const bool any = ctx.read([&](TicketService&, Store& store) { return store.any_ticket(q); });
+        return any ? 0 : 1;
+    }
+    const auto tickets = ctx.read([&](TicketService&, Store& store) { return store.list_tickets(q); });
+    if (ctx.global.json) {
+        ctx.out() << out::tickets_json(tickets) << '\n';
+    } else if (ctx.global.quiet) {
+        for (const auto& t : tickets) ctx.out() << t.id << '\n';
+    } else if (!tickets.empty()) {
+        out::ViewOptions view{ctx.config(), ctx.now(), ctx.width(), ctx.style()};
+        out::print_ticket_table(ctx.out(), tickets, view);
+    } else if (ctx.stdout_is_terminal()) {
+        ctx.err() << "No tickets match.\n";
+    }
+    return 0;
+}
+
+}  // namespace
+
+void add_list(CLI::App& app, Context& ctx) {
+    auto o = std::make_shared<ListOptions>();
+    auto* c = app.add_subcommand("list", "List tickets that match a filter (closed ones hidden unless --all)");
+    c->add_option("filter", o->filter, "Filter terms: key:value or words (see hd-filters(7))");
+    c->add_option("--sort", o->sort, "Sort by FIELD, -FIELD for descending (default: priority, then id)");
+    c->add_option("--limit", o->limit, "Show at most N tickets");
+    c->add_flag("-a,--all", o->all, "Include closed tickets");
+    c->add_flag("--exists", o->exists, "Print nothing; exit 0 when a ticket matches, 1 when none does");
+    c->footer(
+        "Filter keys: status type prio cat tier assignee requester channel tag age updated id.\n"
+        "  key:a,b matches any of the values, key:!v excludes one; prio, tier, id, age and updated\n"
+        "  take <, <=, >, >=; assignee:me, assignee:none; bare words must appear in the title or\n"
+        "  description, -word must not.\n\n"
+        "Examples:\n"
+        "  hd list status:open prio:<=P2\n"
+        "  hd list assignee:me age:>3d --sort -updated\n"
+        "  hd list tag:vpn tier:L2 -q | xargs hd close\n"
+        "  hd list --exists status:new cat:network && echo 'network tickets waiting'");
+    c->callback([o, &ctx] { ctx.exit_code = run(*o, ctx); });
+}
+
+}  // namespace hd::cmd

@@ -1,0 +1,106 @@
+// The hd binary: builds the command line from the command list, runs it, and maps errors to exit codes.
+#include <CLI/CLI.hpp>
+#include <algorithm>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "cmd/commands.hpp"
+#include "cmd/context.hpp"
+#include "cmd/output/terminal.hpp"
+#include "core/error.hpp"
+
+namespace {
+
+using AddCommand = void (*)(CLI::App&, hd::cmd::Context&);
+
+// Every command, in the order `hd --help` lists them.
+constexpr AddCommand kCommands[] = {
+    hd::cmd::add_init,   hd::cmd::add_open,    hd::cmd::add_list,   hd::cmd::add_show,
+    hd::cmd::add_log,    hd::cmd::add_edit,    hd::cmd::add_comment, hd::cmd::add_assign,
+    hd::cmd::add_take,   hd::cmd::add_lifecycle, hd::cmd::add_config,
+};
+
+// Values of these options may start with '-' (`--tag -triage` removes a tag, `--sort -updated`
+// sorts descending), which CLI11 would take for an option: join them as `--tag=-triage`.
+std::vector<std::string> join_dash_values(int argc, char** argv) {
+    static const std::vector<std::string> kDashValued = {"--tag", "-t", "--sort"};
+    std::vector<std::string> args;
+    for (int i = 1; i < argc; ++i) {
+        const std::string arg = argv[i];
+        if (arg == "--") {
+            for (; i < argc; ++i) args.emplace_back(argv[i]);
+            break;
+        }
+        const bool dash_valued = std::find(kDashValued.begin(), kDashValued.end(), arg) != kDashValued.end();
+        if (dash_valued && i + 1 < argc && argv[i + 1][0] == '-' && argv[i + 1][1] != '\0' && argv[i + 1][1] != '-') {
+            args.push_back((arg == "-t" ? std::string("--tag") : arg) + "=" + argv[++i]);
+            continue;
+        }
+        args.push_back(arg);
+    }
+    std::reverse(args.begin(), args.end());  // CLI11 takes its arguments in reverse order
+    return args;
+}
+
+int report(std::ostream& err, const std::string& message, int code) {
+    // Messages may quote user input: escape it like any other user text.
+    err << "hd: error: " << hd::out::sanitize(message) << '\n';
+    return code;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    hd::cmd::Context ctx(std::cout, std::cerr);
+
+    CLI::App app("hd: a command-line IT helpdesk and service desk (tickets, support tiers, knowledge base)", "hd");
+    app.set_version_flag("--version", "hd " HD_VERSION);
+    app.require_subcommand(0, 1);
+    app.fallthrough();
+    app.footer(
+        "Examples:\n"
+        "  hd open \"Printer on floor 3 jams\" -c printer -p P2\n"
+        "  hd list status:open prio:<=P2\n"
+        "  hd take 42 && hd resolve 42 --note \"Replaced the fuser\"\n"
+        "\n"
+        "Exit codes: 0 success, 1 other error, 2 usage or invalid input, 3 not found,\n"
+        "4 refused by the workflow rules, 5 store error. See hd(1).");
+    app.add_option("--db", ctx.global.db, "Store file (default $XDG_DATA_HOME/hd/hd.db)")->envname("HD_DB");
+    app.add_option("--config", ctx.global.config, "Config file (default $XDG_CONFIG_HOME/hd/config.toml)")
+        ->envname("HD_CONFIG");
+    app.add_option("--as", ctx.global.as, "Act as this user (default: config user, else login name)")
+        ->envname("HD_USER");
+    app.add_flag("--json", ctx.global.json, "Print data as JSON");
+    app.add_flag("-q,--quiet", ctx.global.quiet, "Print only ids (or nothing)");
+    app.add_option("--color", ctx.global.color, "Colour: auto, always or never (NO_COLOR is honoured)")
+        ->check(CLI::IsMember({"auto", "always", "never"}));
+
+    for (AddCommand add : kCommands) add(app, ctx);
+
+    try {
+        auto args = join_dash_values(argc, argv);
+        app.parse(args);
+        if (app.get_subcommands().empty()) {
+            std::cout << app.help();
+            return 0;
+        }
+    } catch (const CLI::CallForHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForAllHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForVersion& e) {
+        return app.exit(e);
+    } catch (const CLI::ParseError& e) {
+        std::string hint = " (see hd --help)";
+        if (!app.get_subcommands().empty()) hint = " (see hd " + app.get_subcommands().front()->get_name() + " --help)";
+        return report(std::cerr, e.what() + hint, 2);
+    } catch (const hd::Error& e) {
+        return report(std::cerr, e.what(), e.exit_code());
+    } catch (const std::exception& e) {
+        return report(std::cerr, e.what(), 1);
+    }
+    std::cout.flush();
+    if (!std::cout) return report(std::cerr, "cannot write to standard output", 1);
+    return ctx.exit_code;
+}

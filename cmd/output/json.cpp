@@ -1,0 +1,128 @@
+// JSON documents for --json (nlohmann/json).
+#include "cmd/output/json.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace hd::out {
+namespace {
+
+using nlohmann::ordered_json;
+
+ordered_json opt(const std::optional<std::string>& v) { return v ? ordered_json(*v) : ordered_json(nullptr); }
+ordered_json opt_time(const std::optional<Timestamp>& v) {
+    return v ? ordered_json(format_rfc3339(*v)) : ordered_json(nullptr);
+}
+template <typename E>
+ordered_json opt_enum(const std::optional<E>& v) {
+    return v ? ordered_json(std::string(to_string(*v))) : ordered_json(nullptr);
+}
+
+// Text is validated as UTF-8 on the way in; replacing keeps a damaged store printable anyway.
+std::string dump(const ordered_json& j) { return j.dump(2, ' ', false, ordered_json::error_handler_t::replace); }
+
+ordered_json comment_object(const Comment& c) {
+    ordered_json j;
+    j["id"] = c.id;
+    j["ticket"] = c.ticket;
+    j["at"] = format_rfc3339(c.at);
+    j["author"] = c.author;
+    j["internal"] = c.internal;
+    j["body"] = c.body;
+    return j;
+}
+
+ordered_json event_object(const Event& e) {
+    ordered_json j;
+    j["id"] = e.id;
+    j["ticket"] = e.ticket;
+    j["at"] = format_rfc3339(e.at);
+    j["actor"] = e.actor;
+    j["kind"] = e.kind;
+    j["field"] = opt(e.field);
+    j["from"] = opt(e.old_value);
+    j["to"] = opt(e.new_value);
+    j["note"] = opt(e.note);
+    return j;
+}
+
+ordered_json ticket_object(const Ticket& t) {
+    ordered_json j;
+    j["id"] = t.id;
+    j["type"] = std::string(to_string(t.type));
+    j["title"] = t.title;
+    j["description"] = opt(t.description);
+    j["status"] = std::string(to_string(t.status));
+    j["priority"] = to_string(t.priority);
+    j["impact"] = opt_enum(t.impact);
+    j["urgency"] = opt_enum(t.urgency);
+    j["category"] = opt(t.category);
+    j["tier"] = t.tier;
+    j["assignee"] = opt(t.assignee);
+    j["requester"] = opt(t.requester);
+    j["channel"] = opt_enum(t.channel);
+    j["tags"] = t.tags;
+    j["created_at"] = format_rfc3339(t.created_at);
+    j["updated_at"] = format_rfc3339(t.updated_at);
+    j["resolved_at"] = opt_time(t.resolved_at);
+    j["closed_at"] = opt_time(t.closed_at);
+    j["resolution_code"] = opt_enum(t.resolution_code);
+    j["dedup_key"] = opt(t.dedup_key);
+    j["occurrences"] = t.occurrences;
+    return j;
+}
+
+}  // namespace
+
+std::string ticket_json(const Ticket& t, const std::vector<Comment>* comments, const std::vector<Event>* history) {
+    ordered_json j = ticket_object(t);
+    if (comments) {
+        j["comments"] = ordered_json::array();
+        for (const auto& c : *comments) j["comments"].push_back(comment_object(c));
+    }
+    if (history) {
+        j["history"] = ordered_json::array();
+        for (const auto& e : *history) j["history"].push_back(event_object(e));
+    }
+    return dump(j);
+}
+
+std::string tickets_json(const std::vector<Ticket>& tickets) {
+    ordered_json j = ordered_json::array();
+    for (const auto& t : tickets) j.push_back(ticket_object(t));
+    return dump(j);
+}
+
+std::string events_json(const std::vector<Event>& events) {
+    ordered_json j = ordered_json::array();
+    for (const auto& e : events) j.push_back(event_object(e));
+    return dump(j);
+}
+
+std::string comment_json(const Comment& c) { return dump(comment_object(c)); }
+
+std::string string_map_json(const std::vector<std::pair<std::string, std::string>>& fields) {
+    ordered_json j = ordered_json::object();
+    for (const auto& [k, v] : fields) j[k] = v.empty() ? ordered_json(nullptr) : ordered_json(v);
+    return dump(j);
+}
+
+std::string config_json(const Config& c) {
+    ordered_json j;
+    j["path"] = c.path.string();
+    j["loaded"] = c.loaded;
+    j["user"] = opt(c.user);
+    j["store"] = {{"path", opt(c.store_path)}, {"lock_timeout", format_duration(c.lock_timeout)}};
+    j["tiers"] = ordered_json::array();
+    for (const auto& t : c.tiers)
+        j["tiers"].push_back({{"level", t.level}, {"name", t.name}, {"description", t.description}});
+    j["categories"] = c.categories;
+    j["defaults"] = {{"type", std::string(to_string(c.default_type))},
+                     {"priority", to_string(c.default_priority)},
+                     {"channel", opt_enum(c.default_channel)}};
+    j["limits"] = {{"max_title", c.max_title_bytes}, {"max_text", c.max_text_bytes}};
+    j["origins"] = c.origins;
+    j["warnings"] = c.warnings;
+    return dump(j);
+}
+
+}  // namespace hd::out

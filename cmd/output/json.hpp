@@ -1,0 +1,28 @@
+// The --json documents, in one place so that every command prints the same field names.
+// nlohmann/json stays inside json.cpp.
+#pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/config/config.hpp"
+#include "core/model/ticket.hpp"
+
+namespace hd::out {
+
+// One ticket: every field of the brief, null where unset, times in RFC 3339 UTC. With comments and/or
+// history, adds "comments" and "history" arrays.
+std::string ticket_json(const Ticket& t, const std::vector<Comment>* comments = nullptr,
+                        const std::vector<Event>* history = nullptr);
+std::string tickets_json(const std::vector<Ticket>& tickets);
+std::string events_json(const std::vector<Event>& events);
+std::string comment_json(const Comment& c);
+
+// {"store": ..., "config": ..., ...} for `hd config path` and friends: string values, null when empty.
+std::string string_map_json(const std::vector<std::pair<std::string, std::string>>& fields);
+
+// The effective configuration.
+std::string config_json(const Config& config);
+
+}  // namespace hd::out

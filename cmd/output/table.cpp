@@ -1,0 +1,102 @@
+// Table layout: column widths by display width, fitting to the terminal, alignment and row colour.
+#include "cmd/output/table.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+#include <utility>
+
+namespace hd::out {
+
+namespace {
+
+constexpr std::size_t column_gap = 2;
+// A flexible column (the title) narrower than this stops being readable.
+constexpr std::size_t flexible_minimum = 10;
+
+// Takes columns from `widths` one at a time, always from the widest candidate still above its
+// minimum, until `excess` is gone or no candidate can give more. Widest-first keeps the narrow
+// columns (ids, status, priority) whole as long as something else can give way.
+void shrink(std::vector<std::size_t>& widths, const std::vector<std::size_t>& minimums,
+            const std::vector<bool>& candidate, std::size_t& excess) {
+    while (excess > 0) {
+        std::size_t widest = widths.size();
+        for (std::size_t i = 0; i < widths.size(); ++i) {
+            if (!candidate[i] || widths[i] <= minimums[i]) continue;
+            if (widest == widths.size() || widths[i] > widths[widest]) widest = i;
+        }
+        if (widest == widths.size()) return;
+        --widths[widest];
+        --excess;
+    }
+}
+
+// `cells` has one entry per column (add_row makes sure of it).
+std::string render_line(const std::vector<std::string>& cells, const std::vector<Column>& columns,
+                        const std::vector<std::size_t>& widths) {
+    std::string line;
+    for (std::size_t i = 0; i < columns.size(); ++i) {
+        if (i > 0) line.append(column_gap, ' ');
+        line += pad(truncate(cells[i], widths[i]), widths[i], columns[i].align_right);
+    }
+    // Padding of the last columns (or empty cells there) must not leave trailing spaces.
+    while (!line.empty() && line.back() == ' ') line.pop_back();
+    return line;
+}
+
+}  // namespace
+
+Table::Table(std::vector<Column> columns) : columns_(std::move(columns)) {}
+
+void Table::add_row(std::vector<std::string> cells, std::string sgr_colour) {
+    // Fewer cells leave the last columns empty; more cells than columns is a caller's bug that
+    // would otherwise drop data silently.
+    if (cells.size() > columns_.size())
+        throw std::invalid_argument("table row has more cells than the table has columns");
+    cells.resize(columns_.size());
+    // Cells should arrive sanitized; escaping again is a no-op for them (sanitize leaves its own
+    // output unchanged) and keeps a forgotten call from letting ticket text drive the terminal.
+    for (std::string& cell : cells) cell = sanitize(cell);
+    rows_.push_back(Row{std::move(cells), std::move(sgr_colour)});
+}
+
+void Table::render(std::ostream& out, std::size_t width, const Style& style) const {
+    const std::size_t count = columns_.size();
+    if (count == 0) return;
+
+    std::vector<std::size_t> widths(count);
+    std::vector<std::size_t> minimums(count);
+    std::vector<bool> flexible(count);
+    std::vector<bool> fixed(count);
+    for (std::size_t i = 0; i < count; ++i) {
+        std::size_t header_width = display_width(columns_[i].header);
+        widths[i] = header_width;
+        for (const Row& row : rows_) widths[i] = std::max(widths[i], display_width(row.cells[i]));
+        std::size_t minimum = columns_[i].flexible ? std::max(flexible_minimum, header_width) : header_width;
+        minimums[i] = std::min(widths[i], minimum);
+        flexible[i] = columns_[i].flexible;
+        fixed[i] = !columns_[i].flexible;
+    }
+
+    std::size_t total = column_gap * (count - 1);
+    for (std::size_t w : widths) total += w;
+    if (total > width) {
+        std::size_t excess = total - width;
+        shrink(widths, minimums, flexible, excess);
+        shrink(widths, minimums, fixed, excess);
+        // Any excess left means width is below the sum of minimums: lines overflow rather than
+        // lose headers.
+    }
+
+    std::vector<std::string> headers;
+    headers.reserve(count);
+    for (const Column& column : columns_) headers.push_back(column.header);
+    out << style.bold(render_line(headers, columns_, widths)) << '\n';
+
+    for (const Row& row : rows_) {
+        std::string line = render_line(row.cells, columns_, widths);
+        if (!row.colour.empty()) line = style.wrap_sgr(row.colour, line);
+        out << line << '\n';
+    }
+}
+
+}  // namespace hd::out

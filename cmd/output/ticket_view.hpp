@@ -1,0 +1,41 @@
+// How tickets look on a terminal: the list table, the detail view, and the audit trail.
+#pragma once
+
+#include <cstddef>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "cmd/output/terminal.hpp"
+#include "core/config/config.hpp"
+#include "core/model/ticket.hpp"
+
+namespace hd::out {
+
+struct ViewOptions {
+    const Config& config;
+    Timestamp now;
+    std::size_t width;
+    const Style& style;
+};
+
+// ID, priority, status, tier, assignee, age, title (the title gives way on a narrow terminal).
+void print_ticket_table(std::ostream& out, const std::vector<Ticket>& tickets, const ViewOptions& view);
+
+// Every field, the description, the comments, and with history the audit trail.
+void print_ticket_detail(std::ostream& out, const Ticket& t, const std::vector<Comment>& comments,
+                         const std::vector<Event>* history, const ViewOptions& view);
+
+// One line per event: "2026-11-23 10:00  alice  status: new → open".
+void print_history(std::ostream& out, const std::vector<Event>& events, const ViewOptions& view);
+
+// "status: open → resolved (printer driver reinstalled)", sanitized for the terminal.
+std::string describe_event(const Event& e);
+
+// "L2 Support", or "L4" when the config has no such tier.
+std::string tier_label(const Config& config, int level);
+
+// "2026-11-23 10:00 UTC"
+std::string format_local_time(Timestamp t);
+
+}  // namespace hd::out

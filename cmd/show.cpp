@@ -1,0 +1,83 @@
+// hd show (a ticket, its comments and, with --history, its audit trail) and hd log (the trail alone).
+#include <CLI/CLI.hpp>
+
+#include "cmd/commands.hpp"
+#include "cmd/context.hpp"
+#include "cmd/input.hpp"
+#include "cmd/output/json.hpp"
+#include "cmd/output/ticket_view.hpp"
+
+namespace hd::cmd {
+namespace {
+
+struct ShowOptions {
+    std::string id;
+    bool history = false;
+};
+
+struct ShowData {
+    Ticket ticket;
+    std::vector<Comment> comments;
+    std::vector<Event> events;
+};
+
+int run_show(const ShowOptions& o, Context& ctx) {
+    const TicketId id = parse_id(o.id);
+    const ShowData d = ctx.read([&](TicketService& tickets, Store& store) {
+        ShowData data{tickets.get(id), store.comments(id), {}};
+        if (o.history) data.events = store.events(id);
+        return data;
+    });
+    if (ctx.global.json) {
+        ctx.out() << out::ticket_json(d.ticket, &d.comments, o.history ? &d.events : nullptr) << '\n';
+    } else if (ctx.global.quiet) {
+        ctx.out() << d.ticket.id << '\n';
+    } else {
+        out::ViewOptions view{ctx.config(), ctx.now(), ctx.width(), ctx.style()};
+        out::print_ticket_detail(ctx.out(), d.ticket, d.comments, o.history ? &d.events : nullptr, view);
+    }
+    return 0;
+}
+
+int run_log(const std::string& word, Context& ctx) {
+    const TicketId id = parse_id(word);
+    const auto events = ctx.read([&](TicketService& tickets, Store& store) {
+        tickets.get(id);  // not found is an error, not an empty log
+        return store.events(id);
+    });
+    if (ctx.global.json)
+        ctx.out() << out::events_json(events) << '\n';
+    else if (!ctx.global.quiet) {
+        out::ViewOptions view{ctx.config(), ctx.now(), ctx.width(), ctx.style()};
+        out::print_history(ctx.out(), events, view);
+    }
+    return 0;
+}
+
+}  // namespace
+
+void add_show(CLI::App& app, Context& ctx) {
+    auto o = std::make_shared<ShowOptions>();
+    auto* c = app.add_subcommand("show", "Show a ticket with its comments");
+    c->add_option("id", o->id, "Ticket id (42 or #42)")->required();
+    c->add_flag("--history", o->history, "Add the audit trail");
+    c->footer(
+        "Examples:\n"
+        "  hd show 42\n"
+        "  hd show '#42' --history\n"
+        "  hd show 42 --json | jq -r .status");
+    c->callback([o, &ctx] { ctx.exit_code = run_show(*o, ctx); });
+}
+
+void add_log(CLI::App& app, Context& ctx) {
+    auto id = std::make_shared<std::string>();
+    auto* c = app.add_subcommand("log", "Show a ticket's audit trail: who changed what, when");
+    c->add_option("id", *id, "Ticket id")->required();
+    c->footer(
+        "Examples:\n"
+        "  hd log 42\n"
+        "  hd log 42 --json | jq '.[] | select(.kind == \"status\")'");
+    c->callback([id, &ctx] { ctx.exit_code = run_log(*id, ctx); });
+}
+
+}  // namespace hd::cmd

@@ -1,0 +1,718 @@
+// Reads config.toml into hd::Config (toml++ stays in this file) and writes configs back as TOML.
+#include "core/config/config.hpp"
+
+#include <algorithm>
+#include <cerrno>
+#include <charconv>
+#include <cstdint>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <initializer_list>
+#include <iterator>
+#include <limits>
+#include <span>
+#include <sstream>
+#include <string_view>
+#include <system_error>
+#include <utility>
+
+#include <toml++/toml.h>
+
+#include "core/error.hpp"
+#include "core/text/utf8.hpp"
+
+namespace hd {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr std::size_t kKiB = 1024;
+constexpr std::size_t kMiB = 1024 * 1024;
+constexpr Seconds kMaxLockTimeout = 3600;
+constexpr std::int64_t kMaxTitleBytes = 10000;
+constexpr std::int64_t kMaxTextBytes = 64 * kMiB;
+constexpr int kMinTiers = 2;
+constexpr int kMaxTiers = 9;
+
+// Every key whose origin is tracked; config.hpp documents the names.
+constexpr std::string_view kOriginKeys[] = {
+    "user",
+    "categories",
+    "store.path",
+    "store.lock_timeout",
+    "defaults.type",
+    "defaults.priority",
+    "defaults.channel",
+    "limits.max_title",
+    "limits.max_text",
+    "tier",
+};
+
+constexpr std::string_view kTopLevelKeys[] = {"user", "categories", "store", "defaults", "limits", "tier"};
+constexpr std::string_view kStoreKeys[] = {"path", "lock_timeout"};
+constexpr std::string_view kDefaultsKeys[] = {"type", "priority", "channel"};
+constexpr std::string_view kLimitsKeys[] = {"max_title", "max_text"};
+constexpr std::string_view kTierKeys[] = {"level", "name", "description"};
+
+// Sections and keys read by later features (routing, templates, SLAs, calendars, OLAs, hooks, the
+// knowledge base, reports, deduplication). This reader accepts them silently and ignores their
+// contents, so that a config written for a later hd does not warn here; each feature validates its own.
+constexpr std::string_view kLaterFeatureTables[] = {"route", "template", "sla",    "calendar", "ola",
+                                                    "hooks", "kb",       "report", "dedup"};
+constexpr std::string_view kLaterFeatureKeys[] = {"dedup_on_resolved", "dedup_on_closed"};
+
+constexpr std::string_view kDefaultStorePathHint = "$XDG_DATA_HOME/hd/hd.db";
+
+template <typename Range>
+bool contains(const Range& range, std::string_view word) {
+    return std::find(std::begin(range), std::end(range), word) != std::end(range);
+}
+
+bool all_digits(std::string_view text) {
+    return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// Escapes a string as a TOML basic string body; also what makes file text safe to show on a terminal.
+std::string escape(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (char c : text) {
+        const auto byte = static_cast<unsigned char>(c);
+        switch (c) {
+            case '"':
+                out += "\\\"";
+                break;
+            case '\\':
+                out += "\\\\";
+                break;
+            case '\b':
+                out += "\\b";
+                break;
+            case '\t':
+                out += "\\t";
+                break;
+            case '\n':
+                out += "\\n";
+                break;
+            case '\f':
+                out += "\\f";
+                break;
+            case '\r':
+                out += "\\r";
+                break;
+            default:
+                if (byte < 0x20 || byte == 0x7f) {
+                    static constexpr char kHex[] = "0123456789ABCDEF";
+                    out += "\\u00";
+                    out += kHex[byte >> 4];
+                    out += kHex[byte & 0xf];
+                } else {
+                    out += c;
+                }
+        }
+    }
+    return out;
+}
+
+std::string quote(std::string_view text) { return "\"" + escape(text) + "\""; }
+
+// A comment must stay on its line whatever an origin holds.
+std::string comment_safe(std::string_view text) {
+    std::string out(text);
+    for (char& c : out)
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = '?';
+    return out;
+}
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+    std::vector<std::size_t> row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        std::size_t diagonal = row[0];
+        row[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            const std::size_t above = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            diagonal = above;
+        }
+    }
+    return row[b.size()];
+}
+
+// The closest known key, when the unknown one looks like a typo of it.
+std::optional<std::string_view> suggestion(std::string_view unknown, std::span<const std::string_view> known,
+                                           std::span<const std::string_view> more) {
+    std::optional<std::string_view> best;
+    std::size_t best_distance = 3;  // more than two edits away is a different word, not a typo
+    for (auto words : {known, more}) {
+        for (std::string_view candidate : words) {
+            const std::size_t d = edit_distance(unknown, candidate);
+            if (d < best_distance) {
+                best_distance = d;
+                best = candidate;
+            }
+        }
+    }
+    return best;
+}
+
+// What a wrong value was, for "expected ..., got ..." messages.
+std::string describe_value(const toml::node& node) {
+    if (auto s = node.as_string()) return quote(s->get());
+    if (auto i = node.as_integer()) return std::to_string(i->get());
+    if (auto b = node.as_boolean()) return b->get() ? "true" : "false";
+    if (auto f = node.as_floating_point()) {
+        std::ostringstream os;
+        os << f->get();
+        return os.str();
+    }
+    if (node.is_array()) return "an array";
+    if (node.is_table()) return "a table";
+    return "a date or time";
+}
+
+std::string format_size(std::size_t bytes) {
+    if (bytes % kMiB == 0) return "\"" + std::to_string(bytes / kMiB) + "MiB\"";
+    if (bytes % kKiB == 0) return "\"" + std::to_string(bytes / kKiB) + "KiB\"";
+    return std::to_string(bytes);
+}
+
+// Always a plain single-unit form, which any duration parser reads back.
+std::string format_lock_timeout(Seconds s) {
+    if (s != 0 && s % 3600 == 0) return std::to_string(s / 3600) + "h";
+    if (s != 0 && s % 60 == 0) return std::to_string(s / 60) + "m";
+    return std::to_string(s) + "s";
+}
+
+// "512KiB", "1 MiB", "1000000" (bytes), case-insensitive units; nullopt when malformed or overflowing.
+std::optional<std::uint64_t> parse_size(std::string_view text) {
+    const std::string trimmed = trim(text);
+    std::string_view rest = trimmed;
+    std::size_t digits = 0;
+    while (digits < rest.size() && rest[digits] >= '0' && rest[digits] <= '9') ++digits;
+    if (digits == 0) return std::nullopt;
+    std::uint64_t number = 0;
+    auto [end, ec] = std::from_chars(rest.data(), rest.data() + digits, number);
+    if (ec != std::errc{} || end != rest.data() + digits) return std::nullopt;
+    rest.remove_prefix(digits);
+    while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
+    std::string unit(rest);
+    std::transform(unit.begin(), unit.end(), unit.begin(),
+                   [](unsigned char c) { return static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c); });
+    std::uint64_t multiplier = 0;
+    if (unit.empty() || unit == "b")
+        multiplier = 1;
+    else if (unit == "kib")
+        multiplier = kKiB;
+    else if (unit == "mib")
+        multiplier = kMiB;
+    else if (unit == "kb")
+        multiplier = 1000;
+    else if (unit == "mb")
+        multiplier = 1000 * 1000;
+    else
+        return std::nullopt;
+    if (number > std::numeric_limits<std::uint64_t>::max() / multiplier) return std::nullopt;
+    return number * multiplier;
+}
+
+// Reads one parsed file over a Config, collecting warnings and failing on the first bad value.
+class Reader {
+public:
+    Reader(const fs::path& path, Config& config) : path_(path), path_text_(path.string()), config_(config) {}
+
+    void read(const toml::table& root) {
+        for (const auto& [key, node] : in_file_order(root)) {
+            const std::string_view name = key->str();
+            if (name == "user")
+                read_user(*key, *node);
+            else if (name == "categories")
+                read_categories(*key, *node);
+            else if (name == "store")
+                read_store(*key, *node);
+            else if (name == "defaults")
+                read_defaults(*key, *node);
+            else if (name == "limits")
+                read_limits(*key, *node);
+            else if (name == "tier")
+                read_tiers(*key, *node);
+            else if (contains(kLaterFeatureTables, name) || contains(kLaterFeatureKeys, name))
+                continue;  // read by later features
+            else
+                unknown(*key, "", kTopLevelKeys, kLaterFeatureTables);
+        }
+    }
+
+private:
+    using Entry = std::pair<const toml::key*, const toml::node*>;
+
+    // toml++ tables are ordered by key; warnings read better in the order of the file.
+    static std::vector<Entry> in_file_order(const toml::table& table) {
+        std::vector<Entry> entries;
+        for (const auto& [key, node] : table) entries.emplace_back(&key, &node);
+        std::stable_sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) {
+            const auto& x = a.first->source().begin;
+            const auto& y = b.first->source().begin;
+            return std::pair(x.line, x.column) < std::pair(y.line, y.column);
+        });
+        return entries;
+    }
+
+    std::string where(const toml::source_region& source) const {
+        return path_text_ + ":" + std::to_string(source.begin.line) + ":" + std::to_string(source.begin.column);
+    }
+
+    void set_origin(std::string_view key, const toml::key& from) {
+        config_.origins[std::string(key)] = path_text_ + ":" + std::to_string(from.source().begin.line);
+    }
+
+    [[noreturn]] void bad(const toml::node& node, std::string_view key, std::string_view expected) const {
+        fail(ErrorKind::usage, where(node.source()) + ": " + std::string(key) + ": expected " + std::string(expected) +
+                                   ", got " + describe_value(node));
+    }
+
+    [[noreturn]] void invalid(const toml::node& node, std::string_view key, std::string_view problem) const {
+        fail(ErrorKind::usage, where(node.source()) + ": " + std::string(key) + ": " + std::string(problem));
+    }
+
+    void unknown(const toml::key& key, std::string_view section, std::span<const std::string_view> known,
+                 std::span<const std::string_view> more = {}) {
+        const std::string name =
+            section.empty() ? std::string(key.str()) : std::string(section) + "." + std::string(key.str());
+        std::string message = where(key.source()) + ": unknown key '" + escape(name) + "' (ignored)";
+        if (auto near = suggestion(key.str(), known, more))
+            message += "; did you mean '" + (section.empty() ? std::string() : std::string(section) + ".") +
+                       std::string(*near) + "'?";
+        config_.warnings.push_back(std::move(message));
+    }
+
+    const toml::table& expect_table(const toml::node& node, std::string_view key) const {
+        const auto* table = node.as_table();
+        if (!table) bad(node, key, "a table ([" + std::string(key) + "])");
+        return *table;
+    }
+
+    // A one-line name: trimmed, non-empty, no control characters.
+    std::string expect_name(const toml::node& node, std::string_view key, std::string_view expected) const {
+        const auto* value = node.as_string();
+        if (!value) bad(node, key, expected);
+        std::string text = trim(value->get());
+        if (text.empty() || has_control_chars(text, false)) bad(node, key, expected);
+        return text;
+    }
+
+    void read_user(const toml::key& key, const toml::node& node) {
+        config_.user = expect_name(node, "user", "a user name such as \"alice\"");
+        set_origin("user", key);
+    }
+
+    void read_categories(const toml::key& key, const toml::node& node) {
+        const auto* array = node.as_array();
+        if (!array) bad(node, "categories", "a list of names such as [\"access\", \"hardware\"]");
+        std::vector<std::string> categories;
+        for (const auto& element : *array) {
+            std::string name = casefold(expect_name(element, "categories", "a non-empty category name"));
+            if (std::find(categories.begin(), categories.end(), name) != categories.end()) {
+                config_.warnings.push_back(where(element.source()) + ": categories: '" + escape(name) +
+                                           "' is listed twice (ignored)");
+                continue;
+            }
+            categories.push_back(std::move(name));
+        }
+        config_.categories = std::move(categories);
+        set_origin("categories", key);
+    }
+
+    void read_store(const toml::key&, const toml::node& node) {
+        for (const auto& [key, value] : in_file_order(expect_table(node, "store"))) {
+            if (key->str() == "path") {
+                config_.store_path = store_path(*value);
+                set_origin("store.path", *key);
+            } else if (key->str() == "lock_timeout") {
+                static constexpr std::string_view expected = "a duration from 0s to 1h such as \"10s\"";
+                const auto* text = value->as_string();
+                if (!text) bad(*value, "store.lock_timeout", expected);
+                const auto seconds = parse_duration(text->get());
+                if (!seconds || *seconds < 0 || *seconds > kMaxLockTimeout) bad(*value, "store.lock_timeout", expected);
+                config_.lock_timeout = *seconds;
+                set_origin("store.lock_timeout", *key);
+            } else {
+                unknown(*key, "store", kStoreKeys);
+            }
+        }
+    }
+
+    // ~ is expanded with $HOME; a relative path is taken from the config file's directory, because
+    // cron jobs and scripts run hd from any directory and must still find the same store.
+    std::string store_path(const toml::node& node) const {
+        static constexpr std::string_view key = "store.path";
+        const std::string text = expect_name(node, key, "a file path such as \"~/helpdesk/hd.db\"");
+        fs::path result;
+        if (text == "~" || text.starts_with("~/")) {
+            const char* home = std::getenv("HOME");
+            if (!home || !*home) invalid(node, key, "cannot expand ~ because $HOME is not set; write the full path");
+            result = text == "~" ? fs::path(home) : fs::path(home) / text.substr(2);
+        } else if (text.starts_with("~")) {
+            invalid(node, key, "only ~ and ~/ are expanded (to $HOME); write the full path instead of " + quote(text));
+        } else {
+            result = fs::path(text);
+        }
+        if (result.is_relative()) {
+            std::error_code ec;
+            fs::path base = fs::absolute(path_, ec).parent_path();
+            if (ec) base = path_.parent_path();
+            result = base / result;
+        }
+        return result.string();
+    }
+
+    void read_defaults(const toml::key&, const toml::node& node) {
+        for (const auto& [key, value] : in_file_order(expect_table(node, "defaults"))) {
+            const std::string_view name = key->str();
+            if (name == "type") {
+                const std::string expected = "one of " + ticket_type_names();
+                const auto* text = value->as_string();
+                if (!text) bad(*value, "defaults.type", expected);
+                const auto type = parse_ticket_type(text->get());
+                if (!type) bad(*value, "defaults.type", expected);
+                config_.default_type = *type;
+                set_origin("defaults.type", *key);
+            } else if (name == "priority") {
+                static constexpr std::string_view expected = "a priority from \"P1\" (most urgent) to \"P4\"";
+                const auto* text = value->as_string();
+                if (!text) bad(*value, "defaults.priority", expected);
+                const auto priority = parse_priority(text->get());
+                if (!priority) bad(*value, "defaults.priority", expected);
+                config_.default_priority = *priority;
+                set_origin("defaults.priority", *key);
+            } else if (name == "channel") {
+                const std::string expected = "one of " + channel_names();
+                const auto* text = value->as_string();
+                if (!text) bad(*value, "defaults.channel", expected);
+                const auto channel = parse_channel(text->get());
+                if (!channel) bad(*value, "defaults.channel", expected);
+                config_.default_channel = *channel;
+                set_origin("defaults.channel", *key);
+            } else {
+                unknown(*key, "defaults", kDefaultsKeys);
+            }
+        }
+    }
+
+    void read_limits(const toml::key&, const toml::node& node) {
+        for (const auto& [key, value] : in_file_order(expect_table(node, "limits"))) {
+            const std::string_view name = key->str();
+            if (name == "max_title") {
+                static constexpr std::string_view expected = "a number of bytes from 1 to 10000";
+                const auto* number = value->as_integer();
+                if (!number || number->get() < 1 || number->get() > kMaxTitleBytes)
+                    bad(*value, "limits.max_title", expected);
+                config_.max_title_bytes = static_cast<std::size_t>(number->get());
+                set_origin("limits.max_title", *key);
+            } else if (name == "max_text") {
+                static constexpr std::string_view expected =
+                    "a size from 1 byte to 64MiB such as \"1MiB\", \"512KiB\" or 65536";
+                std::optional<std::uint64_t> bytes;
+                if (const auto* number = value->as_integer()) {
+                    if (number->get() >= 0) bytes = static_cast<std::uint64_t>(number->get());
+                } else if (const auto* text = value->as_string()) {
+                    bytes = parse_size(text->get());
+                }
+                if (!bytes || *bytes < 1 || *bytes > static_cast<std::uint64_t>(kMaxTextBytes))
+                    bad(*value, "limits.max_text", expected);
+                config_.max_text_bytes = static_cast<std::size_t>(*bytes);
+                set_origin("limits.max_text", *key);
+            } else {
+                unknown(*key, "limits", kLimitsKeys);
+            }
+        }
+    }
+
+    // [[tier]] replaces the default tiers as a whole: a partial merge would leave levels undefined.
+    void read_tiers(const toml::key& key, const toml::node& node) {
+        const auto* array = node.as_array();
+        if (!array || !array->is_array_of_tables())
+            bad(node, "tier", "[[tier]] tables, each with a level, a name and a description");
+        const int count = static_cast<int>(array->size());
+        if (count < kMinTiers || count > kMaxTiers)
+            invalid(node, "tier", "expected 2 to 9 [[tier]] tables, got " + std::to_string(count));
+
+        std::vector<TierConfig> tiers;
+        std::vector<const toml::table*> sources;
+        for (const auto& element : *array) {
+            const auto& table = *element.as_table();
+            TierConfig tier;
+            const toml::node* level = nullptr;
+            const toml::node* name = nullptr;
+            for (const auto& [field, value] : in_file_order(table)) {
+                if (field->str() == "level")
+                    level = value;
+                else if (field->str() == "name")
+                    name = value;
+                else if (field->str() == "description") {
+                    const auto* text = value->as_string();
+                    if (!text || has_control_chars(text->get(), true)) bad(*value, "tier.description", "a text");
+                    tier.description = trim(text->get());
+                } else {
+                    unknown(*field, "tier", kTierKeys);
+                }
+            }
+            if (!level)
+                invalid(table, "tier",
+                        "missing key 'level' (1 for the first tier, up to " + std::to_string(count) + ")");
+            if (!name) invalid(table, "tier", "missing key 'name', such as \"Helpdesk\"");
+
+            const std::string levels = "a level from 1 to " + std::to_string(count) + " (one per [[tier]])";
+            const auto* number = level->as_integer();
+            if (!number || number->get() < 1 || number->get() > count) bad(*level, "tier.level", levels);
+            tier.level = static_cast<int>(number->get());
+            for (std::size_t i = 0; i < tiers.size(); ++i)
+                if (tiers[i].level == tier.level)
+                    invalid(*level, "tier.level",
+                            "level " + std::to_string(tier.level) + " is already used at line " +
+                                std::to_string(sources[i]->source().begin.line) + "; levels must be 1 to " +
+                                std::to_string(count) + ", once each");
+
+            tier.name = expect_name(*name, "tier.name", "a non-empty name such as \"Helpdesk\"");
+            // find_tier reads "2" and "L2" as levels, so such a name could never be found by name.
+            const std::string_view name_text = tier.name;
+            if (all_digits(name_text) || (name_text.size() > 1 && (name_text[0] == 'L' || name_text[0] == 'l') &&
+                                          all_digits(name_text.substr(1))))
+                invalid(*name, "tier.name",
+                        quote(tier.name) + " reads as a tier level; choose a word such as \"Support\"");
+            for (std::size_t i = 0; i < tiers.size(); ++i)
+                if (casefold(tiers[i].name) == casefold(tier.name))
+                    invalid(*name, "tier.name",
+                            quote(tier.name) + " is already the name of the tier at line " +
+                                std::to_string(sources[i]->source().begin.line));
+            tiers.push_back(std::move(tier));
+            sources.push_back(&table);
+        }
+        std::sort(tiers.begin(), tiers.end(),
+                  [](const TierConfig& a, const TierConfig& b) { return a.level < b.level; });
+        config_.tiers = std::move(tiers);
+        set_origin("tier", key);
+    }
+
+    fs::path path_;
+    std::string path_text_;
+    Config& config_;
+};
+
+std::string read_file(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        const int error = errno;
+        fail(ErrorKind::usage,
+             "cannot read config file " + path.string() + ": " + (error ? std::strerror(error) : "cannot open it"));
+    }
+    std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    if (in.bad()) {
+        const int error = errno;
+        fail(ErrorKind::usage,
+             "cannot read config file " + path.string() + ": " + (error ? std::strerror(error) : "read error"));
+    }
+    return text;
+}
+
+[[noreturn]] void malformed(const fs::path& path, const toml::parse_error& error) {
+    const auto& begin = error.source().begin;
+    fail(ErrorKind::usage, "cannot read config " + path.string() + ":" + std::to_string(begin.line) + ":" +
+                               std::to_string(begin.column) + ": " + std::string(error.description()));
+}
+
+toml::table parse(const fs::path& path, const std::string& text) {
+#if TOML_EXCEPTIONS
+    try {
+        return toml::parse(std::string_view(text), std::string_view(path.string()));
+    } catch (const toml::parse_error& error) {
+        malformed(path, error);
+    }
+#else
+    auto result = toml::parse(std::string_view(text), std::string_view(path.string()));
+    if (!result) malformed(path, result.error());
+    return std::move(result).table();
+#endif
+}
+
+std::string origin_comment(const Config& config, std::string_view key) {
+    const auto found = config.origins.find(std::string(key));
+    const std::string origin = found == config.origins.end() ? "default" : comment_safe(found->second);
+    return "  # from " + origin + "\n";
+}
+
+}  // namespace
+
+Config default_config() {
+    Config config;
+    config.tiers = {
+        {1, "Helpdesk",
+         "First point of contact: records, classifies and resolves common requests with known procedures"},
+        {2, "Support", "In-depth support: root cause, configuration, integration; keeps the knowledge base current"},
+        {3, "Experts",
+         "Severe and complex incidents, system design, fixes that stop a class of incidents from recurring"},
+    };
+    config.categories = {"access", "account", "email", "hardware", "network", "printer", "software", "other"};
+    for (std::string_view key : kOriginKeys) config.origins[std::string(key)] = "default";
+    return config;
+}
+
+Config load_config(const std::filesystem::path& path, bool must_exist) {
+    Config config = default_config();
+    config.path = path;
+
+    std::error_code ec;
+    const fs::file_status status = fs::status(path, ec);
+    if (status.type() == fs::file_type::not_found) {
+        if (must_exist) fail(ErrorKind::usage, "config file " + path.string() + " does not exist");
+        return config;
+    }
+    if (ec) fail(ErrorKind::usage, "cannot read config file " + path.string() + ": " + ec.message());
+    if (fs::is_directory(status))
+        fail(ErrorKind::usage, "config file " + path.string() + " is a directory; give the path of a TOML file");
+
+    const std::string text = read_file(path);
+    const toml::table root = parse(path, text);
+    Reader(path, config).read(root);
+    config.loaded = true;
+    return config;
+}
+
+std::string default_config_text() {
+    const Config defaults = default_config();
+    std::string out;
+    out +=
+        "# hd configuration (TOML). Lines starting with '#' are comments: remove the '# ' in front of a\n"
+        "# key to change its value. The values shown are the defaults.\n"
+        "\n"
+        "# Who you are when neither --as nor HD_USER says (default: your login name).\n"
+        "# user = \"alice\"\n"
+        "\n"
+        "# The categories a ticket may have. An empty list [] allows any category.\n"
+        "categories = [";
+    for (std::size_t i = 0; i < defaults.categories.size(); ++i) out += (i ? ", " : "") + quote(defaults.categories[i]);
+    out +=
+        "]\n"
+        "\n"
+        "[store]\n"
+        "# The database file (default: $XDG_DATA_HOME/hd/hd.db, that is ~/.local/share/hd/hd.db).\n"
+        "# ~ means your home directory; a relative path is taken from this file's directory.\n"
+        "# path = \"~/helpdesk/hd.db\"\n"
+        "# How long a command waits for another writer to finish before giving up (0s to 1h).\n"
+        "# lock_timeout = \"" +
+        format_lock_timeout(defaults.lock_timeout) +
+        "\"\n"
+        "\n"
+        "[defaults]\n"
+        "# The type of a new ticket: " +
+        ticket_type_names() +
+        ".\n"
+        "# type = \"" +
+        std::string(to_string(defaults.default_type)) +
+        "\"\n"
+        "# The priority of a new ticket, from P1 (most urgent) to P4, when neither given nor derived.\n"
+        "# priority = \"" +
+        to_string(defaults.default_priority) +
+        "\"\n"
+        "# The channel a new ticket came through (default: none): " +
+        channel_names() +
+        ".\n"
+        "# channel = \"email\"\n"
+        "\n"
+        "[limits]\n"
+        "# The longest title, in bytes (1 to 10000).\n"
+        "# max_title = " +
+        std::to_string(defaults.max_title_bytes) +
+        "\n"
+        "# The longest description or comment: bytes, or a size with B, KiB, MiB, KB or MB (up to 64MiB).\n"
+        "# max_text = " +
+        format_size(defaults.max_text_bytes) +
+        "\n"
+        "\n"
+        "# Support tiers, lowest first. [[tier]] tables replace the built-in tiers as a whole: 2 to 9 tiers\n"
+        "# with levels 1 to N. Commands take a tier as its level (2), label (L2) or name (Support).\n";
+    for (const TierConfig& tier : defaults.tiers) {
+        out += "[[tier]]\n";
+        out += "level = " + std::to_string(tier.level) + "\n";
+        out += "name = " + quote(tier.name) + "\n";
+        out += "description = " + quote(tier.description) + "\n\n";
+    }
+    out.pop_back();  // no blank line at the end of the file
+    return out;
+}
+
+std::string describe_config(const Config& config) {
+    std::string out;
+    out += "# The effective hd configuration";
+    if (!config.path.empty())
+        out += " (file " + comment_safe(config.path.string()) + (config.loaded ? ")" : ", absent)");
+    out += ". Each value says where it came from.\n\n";
+
+    if (config.user)
+        out += "user = " + quote(*config.user) + origin_comment(config, "user");
+    else
+        out += "# user = (login name)" + origin_comment(config, "user");
+
+    out += "categories = [";
+    for (std::size_t i = 0; i < config.categories.size(); ++i) out += (i ? ", " : "") + quote(config.categories[i]);
+    out += "]" + origin_comment(config, "categories");
+
+    out += "\n[store]\n";
+    if (config.store_path)
+        out += "path = " + quote(*config.store_path) + origin_comment(config, "store.path");
+    else
+        out += "# path = (" + std::string(kDefaultStorePathHint) + ")" + origin_comment(config, "store.path");
+    out += "lock_timeout = \"" + format_lock_timeout(config.lock_timeout) + "\"" +
+           origin_comment(config, "store.lock_timeout");
+
+    out += "\n[defaults]\n";
+    out += "type = " + quote(to_string(config.default_type)) + origin_comment(config, "defaults.type");
+    out += "priority = " + quote(to_string(config.default_priority)) + origin_comment(config, "defaults.priority");
+    if (config.default_channel)
+        out += "channel = " + quote(to_string(*config.default_channel)) + origin_comment(config, "defaults.channel");
+    else
+        out += "# channel = (none)" + origin_comment(config, "defaults.channel");
+
+    out += "\n[limits]\n";
+    out += "max_title = " + std::to_string(config.max_title_bytes) + origin_comment(config, "limits.max_title");
+    out += "max_text = " + format_size(config.max_text_bytes) + origin_comment(config, "limits.max_text");
+
+    for (const TierConfig& tier : config.tiers) {
+        out += "\n[[tier]]" + origin_comment(config, "tier");
+        out += "level = " + std::to_string(tier.level) + "\n";
+        out += "name = " + quote(tier.name) + "\n";
+        out += "description = " + quote(tier.description) + "\n";
+    }
+    return out;
+}
+
+std::optional<int> find_tier(const Config& config, std::string_view text) {
+    const std::string wanted = trim(text);
+    std::string_view digits;
+    if (all_digits(wanted))
+        digits = wanted;
+    else if (wanted.size() > 1 && (wanted[0] == 'L' || wanted[0] == 'l') &&
+             all_digits(std::string_view(wanted).substr(1)))
+        digits = std::string_view(wanted).substr(1);
+    if (!digits.empty()) {
+        int level = 0;
+        auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), level);
+        if (ec != std::errc{} || end != digits.data() + digits.size() || !tier_by_level(config, level))
+            return std::nullopt;
+        return level;
+    }
+    if (wanted.empty()) return std::nullopt;
+    const std::string folded = casefold(wanted);
+    for (const TierConfig& tier : config.tiers)
+        if (casefold(tier.name) == folded) return tier.level;
+    return std::nullopt;
+}
+
+const TierConfig* tier_by_level(const Config& config, int level) {
+    for (const TierConfig& tier : config.tiers)
+        if (tier.level == level) return &tier;
+    return nullptr;
+}
+
+}  // namespace hd

@@ -1,0 +1,74 @@
+// The configuration as plain structs. TOML (toml++) stays inside config.cpp.
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/model/ticket.hpp"
+#include "core/model/time.hpp"
+
+namespace hd {
+
+struct TierConfig {
+    int level = 1;
+    std::string name;         // "Helpdesk"
+    std::string description;  // "First point of contact: ..."
+};
+
+struct Config {
+    // Who I am when neither --as nor HD_USER says.
+    std::optional<std::string> user;
+
+    // [store]
+    std::optional<std::string> store_path;  // path = "..."; ~ expanded
+    Seconds lock_timeout = 10;              // lock_timeout = "10s": how long a writer waits for the lock
+
+    // [[tier]]: ordered by level, levels 1..N contiguous, 2 to 9 tiers.
+    std::vector<TierConfig> tiers;
+
+    // categories = [...]: when non-empty, a ticket's category must be one of these.
+    std::vector<std::string> categories;
+
+    // [defaults]
+    TicketType default_type = TicketType::incident;
+    Priority default_priority{3};
+    std::optional<Channel> default_channel;
+
+    // [limits]
+    std::size_t max_title_bytes = 500;
+    std::size_t max_text_bytes = 1024 * 1024;  // description or comment; max_text = "1MiB"
+
+    // Where each effective value came from: key ("store.lock_timeout", "tier", "categories") →
+    // "default" or "PATH:LINE".
+    std::map<std::string, std::string> origins;
+
+    // Problems that do not stop hd, such as an unknown key ("PATH:3:1: unknown key 'stroe' (ignored)").
+    std::vector<std::string> warnings;
+
+    std::filesystem::path path;  // the file read (or that would have been read)
+    bool loaded = false;         // false when the file did not exist and defaults apply
+};
+
+// The built-in defaults: tiers L1 Helpdesk, L2 Support, L3 Experts; a handful of categories.
+Config default_config();
+
+// Reads PATH over the defaults. A missing file gives the defaults (loaded = false) unless
+// must_exist, then hd::Error(usage). A malformed file, or a value of the wrong type or range,
+// throws hd::Error(usage) naming the file, line and column. Unknown keys become warnings.
+Config load_config(const std::filesystem::path& path, bool must_exist);
+
+// The commented default config that `hd init` writes.
+std::string default_config_text();
+
+// The effective configuration as TOML, each value followed by a comment saying where it came from.
+std::string describe_config(const Config& config);
+
+// The tier with this level, name ("Support", any case) or label ("L2", "2"), else nullopt.
+std::optional<int> find_tier(const Config& config, std::string_view text);
+const TierConfig* tier_by_level(const Config& config, int level);
+
+}  // namespace hd

@@ -1,0 +1,246 @@
+// The ticket operations: rules first, then the store and the journal.
+#include "core/service/tickets.hpp"
+
+#include <algorithm>
+
+#include "core/error.hpp"
+#include "core/rules/fields.hpp"
+#include "core/rules/priority.hpp"
+#include "core/text/utf8.hpp"
+
+namespace hd {
+namespace {
+
+std::optional<std::string> text_of(const auto& value) {
+    if (!value) return std::nullopt;
+    return std::string(to_string(*value));
+}
+
+std::optional<std::string> cleared_if_empty(const std::string& s) {
+    if (s.empty()) return std::nullopt;
+    return s;
+}
+
+void refuse_if_closed(const Ticket& t, std::string_view doing) {
+    if (t.status == Status::closed)
+        fail(ErrorKind::refused, "cannot " + std::string(doing) + " #" + std::to_string(t.id) +
+                                     ": it is closed, and a closed ticket is final (open a new ticket and link it)");
+}
+
+std::vector<std::string> normalised_tags(const std::vector<std::string>& tags) {
+    std::vector<std::string> out;
+    for (const auto& tag : tags) out.push_back(checked_tag(tag));
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+}
+
+}  // namespace
+
+bool TicketEdit::empty() const {
+    return !title && !description && !type && !priority && !impact && !urgency && !category && !requester &&
+           !channel && add_tags.empty() && remove_tags.empty();
+}
+
+TicketService::TicketService(Store& store, Journal& journal, const Config& config, Timestamp now, std::string actor)
+    : store_(store), journal_(journal), config_(config), now_(now), actor_(std::move(actor)) {}
+
+Event TicketService::event(TicketId id, std::string kind) const {
+    Event e;
+    e.ticket = id;
+    e.at = now_;
+    e.actor = actor_;
+    e.kind = std::move(kind);
+    return e;
+}
+
+Ticket TicketService::open(const NewTicket& in) {
+    Ticket t;
+    t.title = checked_title(in.title, config_);
+    if (in.description && !in.description->empty()) t.description = checked_text(*in.description, "description", config_);
+    t.type = in.type.value_or(config_.default_type);
+    t.impact = in.impact;
+    t.urgency = in.urgency;
+    if (in.priority)
+        t.priority = *in.priority;
+    else if (in.impact || in.urgency)
+        t.priority = priority_from_matrix(in.impact, in.urgency);
+    else
+        t.priority = config_.default_priority;
+    if (in.category) t.category = checked_category(*in.category, config_);
+    t.tier = in.tier.value_or(1);
+    if (!tier_by_level(config_, t.tier))
+        fail(ErrorKind::usage, "there is no tier " + std::to_string(t.tier) + " (tiers 1.." +
+                                   std::to_string(config_.tiers.size()) + ")");
+    if (in.requester) t.requester = checked_name(*in.requester, "requester");
+    if (in.assignee) t.assignee = checked_name(*in.assignee, "assignee");
+    t.channel = in.channel ? in.channel : config_.default_channel;
+    t.tags = normalised_tags(in.tags);
+    t.status = Status::new_;
+    t.created_at = t.updated_at = now_;
+
+    t.id = store_.insert_ticket(t);
+    Event created = event(t.id, "created");
+    created.new_value = t.title;
+    journal_.record(created);
+    if (t.assignee) {
+        Event assigned = event(t.id, "assigned");
+        assigned.new_value = t.assignee;
+        journal_.record(assigned);
+    }
+    return t;
+}
+
+Ticket TicketService::get(TicketId id) {
+    auto t = store_.find_ticket(id);
+    if (!t) fail(ErrorKind::not_found, "no ticket #" + std::to_string(id) + " (hd list shows the tickets there are)");
+    return *t;
+}
+
+void TicketService::record_field(const Ticket&, TicketId id, const char* field, const std::optional<std::string>& from,
+                                 const std::optional<std::string>& to) {
+    if (from == to) return;
+    Event e = event(id, "field");
+    e.field = field;
+    e.old_value = from;
+    e.new_value = to;
+    journal_.record(e);
+}
+
+Ticket TicketService::edit(TicketId id, const TicketEdit& in) {
+    const Ticket before = get(id);
+    refuse_if_closed(before, "edit");
+    Ticket t = before;
+    if (in.title) t.title = checked_title(*in.title, config_);
+    if (in.description) t.description = cleared_if_empty(checked_text(*in.description, "description", config_));
+    if (in.type) t.type = *in.type;
+    if (in.impact) t.impact = in.impact;
+    if (in.urgency) t.urgency = in.urgency;
+    if (in.priority)
+        t.priority = *in.priority;
+    else if (in.impact || in.urgency)
+        t.priority = priority_from_matrix(t.impact, t.urgency);
+    if (in.category) t.category = in.category->empty() ? std::nullopt : std::optional(checked_category(*in.category, config_));
+    if (in.requester) t.requester = in.requester->empty() ? std::nullopt : std::optional(checked_name(*in.requester, "requester"));
+    if (in.channel) t.channel = in.channel;
+    for (const auto& tag : normalised_tags(in.add_tags))
+        if (std::find(t.tags.begin(), t.tags.end(), tag) == t.tags.end()) t.tags.push_back(tag);
+    for (const auto& tag : normalised_tags(in.remove_tags)) std::erase(t.tags, tag);
+    std::sort(t.tags.begin(), t.tags.end());
+
+    record_field(before, id, "title", before.title, t.title);
+    record_field(before, id, "description", before.description, t.description);
+    record_field(before, id, "type", std::string(to_string(before.type)), std::string(to_string(t.type)));
+    record_field(before, id, "priority", to_string(before.priority), to_string(t.priority));
+    record_field(before, id, "impact", text_of(before.impact), text_of(t.impact));
+    record_field(before, id, "urgency", text_of(before.urgency), text_of(t.urgency));
+    record_field(before, id, "category", before.category, t.category);
+    record_field(before, id, "requester", before.requester, t.requester);
+    record_field(before, id, "channel", text_of(before.channel), text_of(t.channel));
+    for (const auto& tag : t.tags)
+        if (std::find(before.tags.begin(), before.tags.end(), tag) == before.tags.end()) {
+            Event e = event(id, "tagged");
+            e.new_value = tag;
+            journal_.record(e);
+        }
+    for (const auto& tag : before.tags)
+        if (std::find(t.tags.begin(), t.tags.end(), tag) == t.tags.end()) {
+            Event e = event(id, "untagged");
+            e.old_value = tag;
+            journal_.record(e);
+        }
+    t.updated_at = now_;
+    store_.update_ticket(t);
+    return t;
+}
+
+Comment TicketService::comment(TicketId id, const std::string& body, bool internal) {
+    Ticket t = get(id);
+    Comment c;
+    c.ticket = id;
+    c.at = now_;
+    c.author = actor_;
+    c.body = checked_text(body, "comment", config_);
+    if (trim(c.body).empty()) fail(ErrorKind::usage, "the comment is empty");
+    c.internal = internal;
+    c.id = store_.insert_comment(c);
+    Event e = event(id, "commented");
+    e.new_value = std::to_string(c.id);
+    if (internal) e.note = "internal";
+    journal_.record(e);
+    t.updated_at = now_;
+    store_.update_ticket(t);
+    return c;
+}
+
+Ticket TicketService::assign(TicketId id, const std::optional<std::string>& agent) {
+    Ticket t = get(id);
+    refuse_if_closed(t, agent ? "assign" : "unassign");
+    const std::optional<std::string> to = agent ? std::optional(checked_name(*agent, "agent")) : std::nullopt;
+    if (t.assignee == to) return t;
+    Event e = event(id, "assigned");
+    e.old_value = t.assignee;
+    e.new_value = to;
+    journal_.record(e);
+    t.assignee = to;
+    t.updated_at = now_;
+    store_.update_ticket(t);
+    return t;
+}
+
+Ticket TicketService::take(TicketId id) {
+    Ticket t = get(id);
+    if (t.status == Status::resolved || t.status == Status::closed)
+        fail(ErrorKind::refused, "cannot take #" + std::to_string(id) + ": it is " + std::string(to_string(t.status)) +
+                                     (t.status == Status::resolved ? "; reopen it first" : ""));
+    t = assign(id, actor_);
+    if (t.status != Status::open) t = set_status(t, Status::open, Move::start, std::nullopt);
+    return t;
+}
+
+Ticket TicketService::move(TicketId id, Move move, const std::optional<std::string>& note,
+                           std::optional<ResolutionCode> code) {
+    Ticket t = get(id);
+    const auto to = apply_move(t.status, move);
+    if (!to) fail(ErrorKind::refused, illegal_move_message(id, t.status, move));
+    std::optional<std::string> checked_note;
+    if (note) {
+        checked_note = checked_text(*note, move == Move::resolve ? "resolution note" : "reason", config_);
+        if (trim(*checked_note).empty()) checked_note.reset();
+    }
+    if (move == Move::resolve && !checked_note)
+        fail(ErrorKind::usage, "resolving #" + std::to_string(id) + " needs --note saying what solved it");
+    if (move == Move::reopen && !checked_note)
+        fail(ErrorKind::usage, "reopening #" + std::to_string(id) + " needs --reason saying why");
+    if (move == Move::resolve) {
+        const auto old_code = text_of(t.resolution_code);
+        t.resolution_code = code.value_or(ResolutionCode::fixed);
+        record_field(t, id, "resolution_code", old_code, text_of(t.resolution_code));
+    }
+    return set_status(t, *to, move, checked_note);
+}
+
+Ticket TicketService::set_status(Ticket t, Status to, Move move, const std::optional<std::string>& note) {
+    Event e = event(t.id, "status");
+    e.old_value = std::string(to_string(t.status));
+    e.new_value = std::string(to_string(to));
+    e.note = note;
+    journal_.record(e);
+    t.status = to;
+    switch (to) {
+        case Status::resolved: t.resolved_at = now_; break;
+        case Status::closed: t.closed_at = now_; break;
+        case Status::open:
+            if (move == Move::reopen) {
+                t.resolved_at.reset();
+                t.resolution_code.reset();
+            }
+            break;
+        default: break;
+    }
+    t.updated_at = now_;
+    store_.update_ticket(t);
+    return t;
+}
+
+}  // namespace hd

@@ -1,0 +1,156 @@
+// The SQLite connection, statement cache and error wording.
+#include "core/store/sqlite/db.hpp"
+
+#include <sqlite3.h>
+
+#include "core/error.hpp"
+#include "core/model/time.hpp"
+#include "core/text/utf8.hpp"
+
+namespace hd::sqlite {
+namespace {
+
+// hd_contains(haystack, needle): case-insensitive (Unicode case folding) substring test, used by the
+// bare words of a filter. NULL haystack is no match.
+void hd_contains(sqlite3_context* ctx, int, sqlite3_value** argv) {
+    const auto* hay = reinterpret_cast<const char*>(sqlite3_value_text(argv[0]));
+    const auto* needle = reinterpret_cast<const char*>(sqlite3_value_text(argv[1]));
+    if (!hay || !needle) {
+        sqlite3_result_int(ctx, 0);
+        return;
+    }
+    const std::string h = casefold(std::string_view(hay, sqlite3_value_bytes(argv[0])));
+    const std::string n = casefold(std::string_view(needle, sqlite3_value_bytes(argv[1])));
+    sqlite3_result_int(ctx, h.find(n) != std::string::npos ? 1 : 0);
+}
+
+}  // namespace
+
+Stmt::Stmt(Db& db, sqlite3_stmt* stmt) : db_(db), stmt_(stmt) {}
+
+Stmt::~Stmt() {
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+}
+
+Stmt& Stmt::bind(int index, std::int64_t value) {
+    sqlite3_bind_int64(stmt_, index, value);
+    return *this;
+}
+Stmt& Stmt::bind(int index, std::string_view value) {
+    sqlite3_bind_text64(stmt_, index, value.data(), value.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
+    return *this;
+}
+Stmt& Stmt::bind(int index, const std::optional<std::string>& value) {
+    return value ? bind(index, std::string_view(*value)) : bind_null(index);
+}
+Stmt& Stmt::bind(int index, std::optional<std::int64_t> value) {
+    return value ? bind(index, *value) : bind_null(index);
+}
+Stmt& Stmt::bind_null(int index) {
+    sqlite3_bind_null(stmt_, index);
+    return *this;
+}
+Stmt& Stmt::bind(int index, const SqlValue& value) {
+    if (const auto* s = std::get_if<std::string>(&value)) return bind(index, std::string_view(*s));
+    if (const auto* i = std::get_if<std::int64_t>(&value)) return bind(index, *i);
+    return bind_null(index);
+}
+Stmt& Stmt::bind_all(const std::vector<SqlValue>& values, int first_index) {
+    for (std::size_t i = 0; i < values.size(); ++i) bind(first_index + static_cast<int>(i), values[i]);
+    return *this;
+}
+
+bool Stmt::step() {
+    const int rc = sqlite3_step(stmt_);
+    if (rc == SQLITE_ROW) return true;
+    if (rc == SQLITE_DONE) return false;
+    db_.raise(rc, "running a query");
+}
+
+void Stmt::run() {
+    while (step()) {
+    }
+    // Ready for the next bind-and-run of the same statement (as in a loop over tags).
+    sqlite3_reset(stmt_);
+}
+
+std::int64_t Stmt::int64(int column) const { return sqlite3_column_int64(stmt_, column); }
+std::string Stmt::text(int column) const {
+    const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, column));
+    return p ? std::string(p, sqlite3_column_bytes(stmt_, column)) : std::string();
+}
+std::optional<std::string> Stmt::opt_text(int column) const {
+    if (is_null(column)) return std::nullopt;
+    return text(column);
+}
+std::optional<std::int64_t> Stmt::opt_int64(int column) const {
+    if (is_null(column)) return std::nullopt;
+    return int64(column);
+}
+bool Stmt::is_null(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
+
+Db::Db(const std::string& path, bool read_only, std::int64_t busy_timeout_ms)
+    : path_(path), busy_timeout_ms_(busy_timeout_ms) {
+    const int flags = (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_NOMUTEX;
+    const int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
+    if (rc != SQLITE_OK) raise(rc, "opening the store");
+    sqlite3_extended_result_codes(db_, 1);
+    sqlite3_busy_timeout(db_, static_cast<int>(busy_timeout_ms));
+    sqlite3_create_function(db_, "hd_contains", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr, hd_contains,
+                            nullptr, nullptr);
+}
+
+Db::~Db() {
+    for (auto& [sql, stmt] : cache_) sqlite3_finalize(stmt);
+    sqlite3_close_v2(db_);
+}
+
+Stmt Db::prepare(const std::string& sql) {
+    auto it = cache_.find(sql);
+    if (it == cache_.end()) {
+        sqlite3_stmt* stmt = nullptr;
+        const int rc = sqlite3_prepare_v3(db_, sql.c_str(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT,
+                                          &stmt, nullptr);
+        if (rc != SQLITE_OK) raise(rc, "preparing a query");
+        it = cache_.emplace(sql, stmt).first;
+    }
+    return Stmt(*this, it->second);
+}
+
+void Db::exec(const std::string& sql, std::string_view doing) {
+    const int rc = sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, nullptr);
+    if (rc != SQLITE_OK) raise(rc, doing);
+}
+
+std::int64_t Db::last_insert_rowid() const { return sqlite3_last_insert_rowid(db_); }
+int Db::changes() const { return sqlite3_changes(db_); }
+
+void Db::raise(int code, std::string_view doing) const {
+    const std::string where = " (store " + path_ + ")";
+    const std::string what(doing);
+    switch (code & 0xff) {
+        case SQLITE_BUSY:
+        case SQLITE_LOCKED:
+            fail(ErrorKind::store, "the store is locked by another process; gave up " + what + " after " +
+                                       format_duration(busy_timeout_ms_ / 1000) + where + "; try again, or raise store.lock_timeout");
+        case SQLITE_FULL:
+            fail(ErrorKind::store, "the disk is full; nothing was written" + where);
+        case SQLITE_READONLY:
+            fail(ErrorKind::store, "the store is read-only; cannot write" + where);
+        case SQLITE_NOTADB:
+            fail(ErrorKind::store, path_ + " is not an hd store (not an SQLite database)");
+        case SQLITE_CORRUPT:
+            fail(ErrorKind::store, "the store is corrupt" + where + "; restore it from a backup");
+        case SQLITE_CANTOPEN:
+            fail(ErrorKind::store, "cannot open the store" + where + ": " +
+                                       (db_ ? sqlite3_errmsg(db_) : "unable to open database file"));
+        case SQLITE_IOERR:
+            fail(ErrorKind::store, "I/O error " + what + where + ": " + (db_ ? sqlite3_errmsg(db_) : "disk I/O error"));
+        default:
+            fail(ErrorKind::store, "store error " + what + where + ": " +
+                                       (db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(code)));
+    }
+}
+
+}  // namespace hd::sqlite

@@ -1,0 +1,81 @@
+// The migrations. Never edit one that has shipped: add the next.
+#include "core/store/sqlite/migrations.hpp"
+
+namespace hd::sqlite {
+
+const std::vector<Migration>& migrations() {
+    static const std::vector<Migration> all = {
+        {1, R"sql(
+CREATE TABLE tickets (
+    id              INTEGER PRIMARY KEY,
+    type            TEXT    NOT NULL CHECK (type IN ('incident', 'request', 'problem', 'change')),
+    title           TEXT    NOT NULL CHECK (title <> ''),
+    description     TEXT,
+    status          TEXT    NOT NULL CHECK (status IN ('new', 'open', 'pending', 'resolved', 'closed')),
+    priority        INTEGER NOT NULL CHECK (priority BETWEEN 1 AND 4),
+    impact          TEXT    CHECK (impact IN ('high', 'medium', 'low')),
+    urgency         TEXT    CHECK (urgency IN ('high', 'medium', 'low')),
+    category        TEXT,
+    tier            INTEGER NOT NULL DEFAULT 1 CHECK (tier BETWEEN 1 AND 9),
+    assignee        TEXT,
+    requester       TEXT,
+    channel         TEXT,
+    created_at      INTEGER NOT NULL,
+    updated_at      INTEGER NOT NULL,
+    resolved_at     INTEGER,
+    closed_at       INTEGER,
+    resolution_code TEXT,
+    dedup_key       TEXT,
+    occurrences     INTEGER NOT NULL DEFAULT 1,
+    last_seen_at    INTEGER
+);
+-- Queues and lists filter on status, tier and priority together and sort by priority then id.
+CREATE INDEX tickets_by_status_tier_prio ON tickets (status, tier, priority, id);
+CREATE INDEX tickets_by_tier_prio ON tickets (tier, priority, id);
+CREATE INDEX tickets_by_prio ON tickets (priority, id);
+CREATE INDEX tickets_by_assignee ON tickets (assignee, status);
+CREATE INDEX tickets_by_requester ON tickets (requester);
+CREATE INDEX tickets_by_category ON tickets (category, status);
+CREATE INDEX tickets_by_created ON tickets (created_at);
+CREATE INDEX tickets_by_updated ON tickets (updated_at);
+CREATE INDEX tickets_by_dedup_key ON tickets (dedup_key) WHERE dedup_key IS NOT NULL;
+
+CREATE TABLE ticket_tags (
+    ticket_id INTEGER NOT NULL REFERENCES tickets (id) ON DELETE CASCADE,
+    tag       TEXT    NOT NULL,
+    PRIMARY KEY (ticket_id, tag)
+) WITHOUT ROWID;
+CREATE INDEX ticket_tags_by_tag ON ticket_tags (tag, ticket_id);
+
+CREATE TABLE comments (
+    id        INTEGER PRIMARY KEY,
+    ticket_id INTEGER NOT NULL REFERENCES tickets (id) ON DELETE CASCADE,
+    at        INTEGER NOT NULL,
+    author    TEXT    NOT NULL,
+    body      TEXT    NOT NULL,
+    internal  INTEGER NOT NULL DEFAULT 0 CHECK (internal IN (0, 1))
+);
+CREATE INDEX comments_by_ticket ON comments (ticket_id, id);
+
+-- The append-only audit log: who, when, what, old -> new.
+CREATE TABLE events (
+    id        INTEGER PRIMARY KEY,
+    ticket_id INTEGER NOT NULL REFERENCES tickets (id) ON DELETE CASCADE,
+    at        INTEGER NOT NULL,
+    actor     TEXT    NOT NULL,
+    kind      TEXT    NOT NULL,
+    field     TEXT,
+    old_value TEXT,
+    new_value TEXT,
+    note      TEXT
+);
+CREATE INDEX events_by_ticket ON events (ticket_id, id);
+CREATE INDEX events_by_kind_at ON events (kind, at);
+CREATE TRIGGER events_are_append_only_update BEFORE UPDATE ON events
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+)sql"},
+    };
+    return all;
+}
+
+}  // namespace hd::sqlite

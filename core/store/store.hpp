@@ -1,0 +1,93 @@
+// The Store interface: everything above core/store/ reads and writes through it, never through SQL.
+// A PostgreSQL store for teams will implement the same interface.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/model/ticket.hpp"
+#include "core/query/filter.hpp"
+
+namespace hd {
+
+struct TicketQuery {
+    Filter filter;
+    std::vector<SortKey> sort;   // empty: priority, then id
+    std::optional<int> limit;
+    bool include_closed = false;  // closed tickets are hidden unless asked for or named by a status: filter
+};
+
+class Store {
+public:
+    virtual ~Store() = default;
+
+    // One transaction per command. begin_write takes the write lock at once (waiting up to the lock
+    // timeout) so that a command never fails half-way on a lock; begin_read sees one snapshot.
+    virtual void begin_read() = 0;
+    virtual void begin_write() = 0;
+    virtual void commit() = 0;
+    virtual void rollback() noexcept = 0;
+
+    // False when the store has not been created yet: reads then see an empty store.
+    virtual bool exists() const = 0;
+    // Where it lives, for messages ("/home/a/.local/share/hd/hd.db").
+    virtual std::string location() const = 0;
+
+    // Tickets. insert_ticket assigns and returns the id; update_ticket writes every field and the tags.
+    virtual TicketId insert_ticket(const Ticket& ticket) = 0;
+    virtual std::optional<Ticket> find_ticket(TicketId id) = 0;
+    virtual void update_ticket(const Ticket& ticket) = 0;
+    virtual std::vector<Ticket> list_tickets(const TicketQuery& query) = 0;
+    virtual bool any_ticket(const TicketQuery& query) = 0;
+
+    // Comments and the audit log, oldest first.
+    virtual std::int64_t insert_comment(const Comment& comment) = 0;
+    virtual std::vector<Comment> comments(TicketId id) = 0;
+    virtual std::int64_t insert_event(const Event& event) = 0;
+    virtual std::vector<Event> events(TicketId id) = 0;
+
+    // The schema version the store is at, and the one this hd writes.
+    virtual int schema_version() = 0;
+    static int current_schema_version();
+};
+
+// Rolls back unless committed: a command that throws writes nothing.
+class Transaction {
+public:
+    enum class Mode { read, write };
+    Transaction(Store& store, Mode mode) : store_(store) {
+        if (mode == Mode::write)
+            store_.begin_write();
+        else
+            store_.begin_read();
+    }
+    ~Transaction() {
+        if (!done_) store_.rollback();
+    }
+    Transaction(const Transaction&) = delete;
+    Transaction& operator=(const Transaction&) = delete;
+    void commit() {
+        store_.commit();
+        done_ = true;
+    }
+
+private:
+    Store& store_;
+    bool done_ = false;
+};
+
+struct StoreOptions {
+    std::filesystem::path path;
+    std::int64_t lock_timeout_ms = 10000;
+    bool create = false;  // create the file (mode 0600) and its directory when missing
+};
+
+// Opens (and with create, creates and migrates) the SQLite store. Throws hd::Error(store) when the
+// file is not an hd store, was written by a newer hd, or cannot be opened.
+std::unique_ptr<Store> open_sqlite_store(const StoreOptions& options);
+
+}  // namespace hd

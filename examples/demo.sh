@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# A walk through hd on a fresh, temporary store: file tickets, triage, work and resolve them.
+# Run by `make demo`; HD_BIN names the binary (default: hd on the PATH).
+set -euo pipefail
+
+HD_BIN=${HD_BIN:-hd}
+DEMO_DIR=$(mktemp -d "${TMPDIR:-/tmp}/hd-demo.XXXXXX")
+trap 'rm -rf "$DEMO_DIR"' EXIT
+export HD_DB="$DEMO_DIR/hd.db" HD_CONFIG="$DEMO_DIR/config.toml" HD_USER=alice
+
+step() { printf '\n\033[1m$ %s\033[0m\n' "$*"; }
+hd() { step "hd $*"; "$HD_BIN" "$@"; }
+
+hd init
+hd open "Printer on floor 3 jams on every job" -c printer --impact medium --urgency high --requester bob@example.com --channel phone
+hd open "VPN drops every hour for the sales team" -c network -p P2 -t vpn -t sales --channel email
+step 'printf "Disk /srv is 93%% full on web1\n" | hd open "Disk almost full on web1" -d - --channel monitoring -t disk -q'
+id=$(printf 'Disk /srv is 93%% full on web1\n' | "$HD_BIN" open "Disk almost full on web1" -d - --channel monitoring -t disk -q)
+echo "$id"
+hd open "New laptop for a new hire" --type request -c hardware -p P4
+
+hd list
+hd list 'prio:<=P2' status:new
+hd take 2
+hd comment 2 "Rebooted the concentrator; watching it for an hour"
+hd comment 2 "Firmware 4.2 has a known keep-alive bug" --internal
+hd pend 2 --reason "Waiting for the vendor's firmware"
+hd start 2
+hd resolve 2 --note "Upgraded the VPN concentrator to firmware 4.3" --code fixed
+hd show 2 --history
+hd close 2
+hd resolve "$id" --note "Rotated the logs" --code workaround
+hd list --all --sort -updated
+hd show 1 --json

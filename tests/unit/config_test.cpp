@@ -1,0 +1,475 @@
+// Unit tests of core/config: defaults, reading each key, validation errors, warnings, and round-trips.
+#include <doctest/doctest.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <optional>
+#include <string>
+
+#include "core/config/config.hpp"
+#include "core/error.hpp"
+
+namespace fs = std::filesystem;
+using hd::Config;
+
+namespace {
+
+// A fresh directory per test, so tests never see each other's files, removed at the end.
+struct TempDir {
+    fs::path root;
+    TempDir() {
+        std::string pattern = (fs::temp_directory_path() / "hd-config-test-XXXXXX").string();
+        REQUIRE(::mkdtemp(pattern.data()) != nullptr);
+        root = pattern;
+    }
+    ~TempDir() {
+        std::error_code ec;
+        fs::remove_all(root, ec);
+    }
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+
+    fs::path write(const std::string& name, const std::string& text) const {
+        const fs::path path = root / name;
+        std::ofstream out(path, std::ios::binary);
+        out << text;
+        return path;
+    }
+};
+
+Config load_text(const TempDir& dir, const std::string& text) {
+    return hd::load_config(dir.write("config.toml", text), true);
+}
+
+// The message of the usage error the action throws; fails the test if it throws nothing else.
+std::string usage_error(const std::function<void()>& action) {
+    try {
+        action();
+    } catch (const hd::Error& e) {
+        CHECK(e.kind() == hd::ErrorKind::usage);
+        return e.what();
+    }
+    FAIL("expected a usage error");
+    return {};
+}
+
+std::string load_error(const TempDir& dir, const std::string& text) {
+    return usage_error([&] { (void)load_text(dir, text); });
+}
+
+// Sets an environment variable for one scope.
+struct ScopedEnv {
+    std::string name;
+    std::optional<std::string> saved;
+    ScopedEnv(std::string n, const char* value) : name(std::move(n)) {
+        if (const char* old = std::getenv(name.c_str())) saved = old;
+        if (value)
+            ::setenv(name.c_str(), value, 1);
+        else
+            ::unsetenv(name.c_str());
+    }
+    ~ScopedEnv() {
+        if (saved)
+            ::setenv(name.c_str(), saved->c_str(), 1);
+        else
+            ::unsetenv(name.c_str());
+    }
+};
+
+void check_same_values(const Config& a, const Config& b) {
+    CHECK(a.user == b.user);
+    CHECK(a.store_path == b.store_path);
+    CHECK(a.lock_timeout == b.lock_timeout);
+    CHECK(a.categories == b.categories);
+    CHECK(a.default_type == b.default_type);
+    CHECK(a.default_priority == b.default_priority);
+    CHECK(a.default_channel == b.default_channel);
+    CHECK(a.max_title_bytes == b.max_title_bytes);
+    CHECK(a.max_text_bytes == b.max_text_bytes);
+    REQUIRE(a.tiers.size() == b.tiers.size());
+    for (std::size_t i = 0; i < a.tiers.size(); ++i) {
+        CHECK(a.tiers[i].level == b.tiers[i].level);
+        CHECK(a.tiers[i].name == b.tiers[i].name);
+        CHECK(a.tiers[i].description == b.tiers[i].description);
+    }
+}
+
+bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+}  // namespace
+
+TEST_CASE("the defaults are three tiers, eight categories, P3 incidents and a 10s lock timeout") {
+    const Config c = hd::default_config();
+    REQUIRE(c.tiers.size() == 3);
+    CHECK(c.tiers[0].level == 1);
+    CHECK(c.tiers[0].name == "Helpdesk");
+    CHECK(c.tiers[0].description ==
+          "First point of contact: records, classifies and resolves common requests with known procedures");
+    CHECK(c.tiers[1].level == 2);
+    CHECK(c.tiers[1].name == "Support");
+    CHECK(c.tiers[1].description ==
+          "In-depth support: root cause, configuration, integration; keeps the knowledge base current");
+    CHECK(c.tiers[2].level == 3);
+    CHECK(c.tiers[2].name == "Experts");
+    CHECK(c.tiers[2].description ==
+          "Severe and complex incidents, system design, fixes that stop a class of incidents from recurring");
+    CHECK(c.categories == std::vector<std::string>{"access", "account", "email", "hardware", "network", "printer",
+                                                   "software", "other"});
+    CHECK_FALSE(c.user);
+    CHECK_FALSE(c.store_path);
+    CHECK(c.lock_timeout == 10);
+    CHECK(c.default_type == hd::TicketType::incident);
+    CHECK(c.default_priority == hd::Priority{3});
+    CHECK_FALSE(c.default_channel);
+    CHECK(c.max_title_bytes == 500);
+    CHECK(c.max_text_bytes == 1024 * 1024);
+    CHECK(c.warnings.empty());
+    CHECK_FALSE(c.loaded);
+    for (const char* key : {"user", "categories", "store.path", "store.lock_timeout", "defaults.type",
+                            "defaults.priority", "defaults.channel", "limits.max_title", "limits.max_text", "tier"}) {
+        CAPTURE(key);
+        REQUIRE(c.origins.count(key) == 1);
+        CHECK(c.origins.at(key) == "default");
+    }
+}
+
+TEST_CASE("every key of the file is read, and its origin is the file and line") {
+    TempDir dir;
+    const std::string text =
+        "user = \"alice\"\n"                         // 1
+        "categories = [\"Access\", \"hardware\"]\n"  // 2
+        "[store]\n"                                  // 3
+        "path = \"/srv/hd/tickets.db\"\n"            // 4
+        "lock_timeout = \"2m\"\n"                    // 5
+        "[defaults]\n"                               // 6
+        "type = \"request\"\n"                       // 7
+        "priority = \"P2\"\n"                        // 8
+        "channel = \"email\"\n"                      // 9
+        "[limits]\n"                                 // 10
+        "max_title = 200\n"                          // 11
+        "max_text = \"512KiB\"\n";                   // 12
+    const fs::path path = dir.write("config.toml", text);
+    const Config c = hd::load_config(path, true);
+    CHECK(c.loaded);
+    CHECK(c.path == path);
+    CHECK(c.warnings.empty());
+    CHECK(c.user == "alice");
+    CHECK(c.categories == std::vector<std::string>{"access", "hardware"});
+    CHECK(c.store_path == "/srv/hd/tickets.db");
+    CHECK(c.lock_timeout == 120);
+    CHECK(c.default_type == hd::TicketType::request);
+    CHECK(c.default_priority == hd::Priority{2});
+    CHECK(c.default_channel == hd::Channel::email);
+    CHECK(c.max_title_bytes == 200);
+    CHECK(c.max_text_bytes == 512 * 1024);
+    CHECK(c.tiers.size() == 3);  // no [[tier]]: the defaults stay
+
+    const std::string p = path.string();
+    CHECK(c.origins.at("user") == p + ":1");
+    CHECK(c.origins.at("categories") == p + ":2");
+    CHECK(c.origins.at("store.path") == p + ":4");
+    CHECK(c.origins.at("store.lock_timeout") == p + ":5");
+    CHECK(c.origins.at("defaults.type") == p + ":7");
+    CHECK(c.origins.at("defaults.priority") == p + ":8");
+    CHECK(c.origins.at("defaults.channel") == p + ":9");
+    CHECK(c.origins.at("limits.max_title") == p + ":11");
+    CHECK(c.origins.at("limits.max_text") == p + ":12");
+    CHECK(c.origins.at("tier") == "default");
+}
+
+TEST_CASE("keys left out keep their defaults and default origins") {
+    TempDir dir;
+    const Config c = load_text(dir, "[defaults]\npriority = \"p1\"\n");
+    CHECK(c.default_priority == hd::Priority{1});
+    CHECK(c.default_type == hd::TicketType::incident);
+    CHECK(c.origins.at("defaults.type") == "default");
+    check_same_values(load_text(dir, ""), hd::default_config());
+}
+
+TEST_CASE("store.path expands ~ with HOME and reads a relative path from the config file's directory") {
+    TempDir dir;
+    {
+        ScopedEnv home("HOME", "/home/alice");
+        CHECK(load_text(dir, "[store]\npath = \"~/helpdesk/hd.db\"\n").store_path == "/home/alice/helpdesk/hd.db");
+        CHECK(load_text(dir, "[store]\npath = \"~\"\n").store_path == "/home/alice");
+        CHECK(contains(load_error(dir, "[store]\npath = \"~bob/hd.db\"\n"), "store.path"));
+    }
+    {
+        ScopedEnv home("HOME", nullptr);
+        const std::string message = load_error(dir, "[store]\npath = \"~/hd.db\"\n");
+        CHECK(contains(message, "config.toml:2:8: store.path"));
+        CHECK(contains(message, "HOME"));
+    }
+    CHECK(load_text(dir, "[store]\npath = \"data/hd.db\"\n").store_path == (dir.root / "data/hd.db").string());
+    CHECK(contains(load_error(dir, "[store]\npath = \"\"\n"), "store.path: expected a file path"));
+}
+
+TEST_CASE("categories are trimmed, lower-cased and kept once each; an empty name is refused") {
+    TempDir dir;
+    const Config c = load_text(dir, "categories = [\" VPN \", \"Email\", \"email\", \"Réseau\"]\n");
+    CHECK(c.categories == std::vector<std::string>{"vpn", "email", "réseau"});
+    REQUIRE(c.warnings.size() == 1);
+    CHECK(contains(c.warnings[0], "config.toml:1:33: categories: 'email' is listed twice (ignored)"));
+
+    CHECK(load_text(dir, "categories = []\n").categories.empty());
+    CHECK(contains(load_error(dir, "categories = [\"a\", \"  \"]\n"),
+                   "config.toml:1:20: categories: expected a non-empty category name, got \"  \""));
+    CHECK(contains(load_error(dir, "categories = [\"a\", 2]\n"), "config.toml:1:20: categories: expected"));
+    CHECK(contains(load_error(dir, "categories = \"access\"\n"), "config.toml:1:14: categories: expected a list"));
+}
+
+TEST_CASE("limits.max_text takes bytes or a size with a unit, from 1 byte to 64MiB") {
+    TempDir dir;
+    auto max_text = [&](const std::string& value) {
+        return load_text(dir, "[limits]\nmax_text = " + value + "\n").max_text_bytes;
+    };
+    CHECK(max_text("65536") == 65536);
+    CHECK(max_text("\"1MiB\"") == 1024 * 1024);
+    CHECK(max_text("\"64MiB\"") == 64 * 1024 * 1024);
+    CHECK(max_text("\"512KiB\"") == 512 * 1024);
+    CHECK(max_text("\"100KB\"") == 100000);
+    CHECK(max_text("\"2MB\"") == 2000000);
+    CHECK(max_text("\"300B\"") == 300);
+    CHECK(max_text("\"1 MiB\"") == 1024 * 1024);
+    for (const char* bad : {"0", "-1", "\"65MiB\"", "67108865", "\"1GiB\"", "\"MiB\"", "\"\"", "1.5", "true",
+                            "\"99999999999999999999MiB\""}) {
+        CAPTURE(bad);
+        CHECK(contains(load_error(dir, std::string("[limits]\nmax_text = ") + bad + "\n"),
+                       "config.toml:2:12: limits.max_text: expected a size from 1 byte to 64MiB"));
+    }
+}
+
+TEST_CASE("limits.max_title is an integer from 1 to 10000") {
+    TempDir dir;
+    CHECK(load_text(dir, "[limits]\nmax_title = 10000\n").max_title_bytes == 10000);
+    CHECK(load_text(dir, "[limits]\nmax_title = 1\n").max_title_bytes == 1);
+    for (const char* bad : {"0", "10001", "\"500\"", "-3"}) {
+        CAPTURE(bad);
+        CHECK(contains(load_error(dir, std::string("[limits]\nmax_title = ") + bad + "\n"),
+                       "config.toml:2:13: limits.max_title: expected a number of bytes from 1 to 10000, got "));
+    }
+}
+
+TEST_CASE("[[tier]] tables replace the default tiers, sorted by level") {
+    TempDir dir;
+    const std::string text =
+        "[[tier]]\nlevel = 2\nname = \"Second line\"\ndescription = \"Deeper\"\n"
+        "[[tier]]\nlevel = 1\nname = \"Front desk\"\n";
+    const Config c = load_text(dir, text);
+    REQUIRE(c.tiers.size() == 2);
+    CHECK(c.tiers[0].level == 1);
+    CHECK(c.tiers[0].name == "Front desk");
+    CHECK(c.tiers[0].description.empty());
+    CHECK(c.tiers[1].level == 2);
+    CHECK(c.tiers[1].name == "Second line");
+    CHECK(c.tiers[1].description == "Deeper");
+    CHECK(c.origins.at("tier") == (dir.root / "config.toml").string() + ":1");
+    CHECK(c.warnings.empty());
+
+    std::string nine;
+    for (int level = 1; level <= 9; ++level)
+        nine +=
+            "[[tier]]\nlevel = " + std::to_string(level) + "\nname = \"T" + std::string(1, char('a' + level)) + "\"\n";
+    CHECK(load_text(dir, nine).tiers.size() == 9);
+}
+
+TEST_CASE("tiers must be 2 to 9, with levels 1..N once each and distinct names") {
+    TempDir dir;
+    auto tier = [](int level, const std::string& name) {
+        return "[[tier]]\nlevel = " + std::to_string(level) + "\nname = \"" + name + "\"\n";
+    };
+    CHECK(contains(load_error(dir, tier(1, "Only")), "config.toml:1:1: tier: expected 2 to 9 [[tier]] tables, got 1"));
+    std::string ten;
+    for (int level = 1; level <= 10; ++level) ten += tier(level, "T" + std::to_string(level) + "x");
+    CHECK(contains(load_error(dir, ten), "config.toml:1:1: tier: expected 2 to 9 [[tier]] tables, got 10"));
+
+    // Levels 1, 3: level 3 is out of range for two tiers.
+    CHECK(contains(load_error(dir, tier(1, "A") + tier(3, "B")),
+                   "config.toml:5:9: tier.level: expected a level from 1 to 2 (one per [[tier]]), got 3"));
+    CHECK(contains(load_error(dir, tier(0, "A") + tier(1, "B")), "config.toml:2:9: tier.level: expected a level"));
+    CHECK(contains(load_error(dir, tier(1, "A") + tier(1, "B")),
+                   "config.toml:5:9: tier.level: level 1 is already used at line 1"));
+    CHECK(contains(load_error(dir, tier(1, "Support") + tier(2, "SUPPORT")),
+                   "config.toml:6:8: tier.name: \"SUPPORT\" is already the name of the tier at line 1"));
+    CHECK(contains(load_error(dir, tier(1, "A") + tier(2, " ")), "config.toml:6:8: tier.name: expected a non-empty"));
+    CHECK(contains(load_error(dir, tier(1, "A") + tier(2, "L3")),
+                   "config.toml:6:8: tier.name: \"L3\" reads as a tier level"));
+    CHECK(contains(load_error(dir, tier(1, "A") + "[[tier]]\nname = \"B\"\n"),
+                   "config.toml:4:1: tier: missing key 'level'"));
+    CHECK(
+        contains(load_error(dir, tier(1, "A") + "[[tier]]\nlevel = 2\n"), "config.toml:4:1: tier: missing key 'name'"));
+    CHECK(contains(load_error(dir, "[[tier]]\nlevel = \"1\"\nname = \"A\"\n" + tier(2, "B")),
+                   "config.toml:2:9: tier.level: expected a level from 1 to 2 (one per [[tier]]), got \"1\""));
+    CHECK(contains(load_error(dir, "tier = 3\n"), "config.toml:1:8: tier: expected [[tier]] tables"));
+}
+
+TEST_CASE("a malformed file is a usage error naming the file, line and column") {
+    TempDir dir;
+    const fs::path path = dir.write("config.toml", "user = \"alice\"\n[store\npath = 1\n");
+    const std::string message = usage_error([&] { (void)hd::load_config(path, false); });
+    CHECK(message.rfind("cannot read config " + path.string() + ":2:", 0) == 0);
+    CHECK(message.size() > ("cannot read config " + path.string() + ":2:1: ").size());
+
+    CHECK(load_error(dir, "user = \"a\"\nuser = \"b\"\n").rfind("cannot read config " + path.string() + ":2:", 0) == 0);
+    CHECK(contains(load_error(dir, "user = \"\xff\"\n"), "cannot read config " + path.string() + ":1:"));
+}
+
+TEST_CASE("a value of the wrong type or out of range names the key, its location and what is expected") {
+    TempDir dir;
+    const std::string p = (dir.root / "config.toml").string();
+    CHECK(load_error(dir, "[store]\nlock_timeout = 5\n") ==
+          p + ":2:16: store.lock_timeout: expected a duration from 0s to 1h such as \"10s\", got 5");
+    CHECK(load_error(dir, "[store]\nlock_timeout = \"5x\"\n") ==
+          p + ":2:16: store.lock_timeout: expected a duration from 0s to 1h such as \"10s\", got \"5x\"");
+    CHECK(contains(load_error(dir, "[store]\nlock_timeout = \"2h\"\n"), "store.lock_timeout: expected"));
+    CHECK(load_text(dir, "[store]\nlock_timeout = \"0s\"\n").lock_timeout == 0);
+    CHECK(load_text(dir, "[store]\nlock_timeout = \"1h\"\n").lock_timeout == 3600);
+
+    CHECK(load_error(dir, "[defaults]\npriority = \"P9\"\n") ==
+          p + ":2:12: defaults.priority: expected a priority from \"P1\" (most urgent) to \"P4\", got \"P9\"");
+    CHECK(load_error(dir, "[defaults]\ntype = \"bug\"\n") ==
+          p + ":2:8: defaults.type: expected one of incident, request, problem, change, got \"bug\"");
+    CHECK(contains(load_error(dir, "[defaults]\nchannel = \"fax\"\n"),
+                   ":2:11: defaults.channel: expected one of phone, email"));
+    CHECK(contains(load_error(dir, "[defaults]\ntype = 1\n"), ":2:8: defaults.type: expected one of incident"));
+    CHECK(load_error(dir, "user = 3\n") == p + ":1:8: user: expected a user name such as \"alice\", got 3");
+    CHECK(load_error(dir, "store = \"x\"\n") == p + ":1:9: store: expected a table ([store]), got \"x\"");
+    CHECK(
+        contains(load_error(dir, "defaults = [1]\n"), ":1:12: defaults: expected a table ([defaults]), got an array"));
+    CHECK(contains(load_error(dir, "limits = 2024-01-01\n"), ":1:10: limits: expected a table ([limits]), got a date"));
+    // Control characters in a value are shown escaped, never raw.
+    CHECK(contains(load_error(dir, "[defaults]\ntype = \"\\u001b[31m\"\n"), "got \"\\u001B[31m\""));
+}
+
+TEST_CASE("an unknown key is a warning naming its location, also inside a known table") {
+    TempDir dir;
+    const std::string p = (dir.root / "config.toml").string();
+    const Config c =
+        load_text(dir, "colour = true\n[stroe]\npath = \"x\"\n[store]\npth = \"y\"\n[limits]\nwhatever = 1\n");
+    REQUIRE(c.warnings.size() == 4);
+    CHECK(c.warnings[0] == p + ":1:1: unknown key 'colour' (ignored)");
+    CHECK(c.warnings[1] == p + ":2:2: unknown key 'stroe' (ignored); did you mean 'store'?");
+    CHECK(c.warnings[2] == p + ":5:1: unknown key 'store.pth' (ignored); did you mean 'store.path'?");
+    CHECK(c.warnings[3] == p + ":7:1: unknown key 'limits.whatever' (ignored)");
+    CHECK_FALSE(c.store_path);  // the misspelt keys were not read
+
+    const Config tiers =
+        load_text(dir, "[[tier]]\nlevel = 1\nname = \"A\"\ncolor = \"red\"\n[[tier]]\nlevel = 2\nname = \"B\"\n");
+    REQUIRE(tiers.warnings.size() == 1);
+    CHECK(tiers.warnings[0] == p + ":4:1: unknown key 'tier.color' (ignored)");
+}
+
+TEST_CASE("sections read by later features are accepted silently") {
+    TempDir dir;
+    const std::string text =
+        "dedup_on_resolved = \"reopen\"\n"
+        "dedup_on_closed = \"new\"\n"
+        "[[route]]\ncategory = \"network\"\ntier = 2\n"
+        "[template.disk-check]\ntitle = \"Disk check\"\n"
+        "[sla.P1]\nresponse = \"15m\"\n"
+        "[calendar]\nhours = \"09:00-17:00\"\n"
+        "[ola]\nx = 1\n"
+        "[hooks]\non_open = \"notify\"\n"
+        "[kb]\nlanguage = \"en\"\n"
+        "[report]\nweeks = 4\n"
+        "[dedup]\nwindow = \"1d\"\n";
+    const Config c = load_text(dir, text);
+    CHECK(c.warnings.empty());
+    check_same_values(c, hd::default_config());
+}
+
+TEST_CASE("the default config text loads to exactly the defaults, without warnings") {
+    TempDir dir;
+    const std::string text = hd::default_config_text();
+    const Config c = load_text(dir, text);
+    CHECK(c.warnings.empty());
+    check_same_values(c, hd::default_config());
+    // Every key is there to be found and changed, most of them commented out.
+    for (const char* line : {"# user = ", "categories = [", "[store]", "# path = ", "# lock_timeout = \"10s\"",
+                             "[defaults]", "# type = \"incident\"", "# priority = \"P3\"", "# channel = ", "[limits]",
+                             "# max_title = 500", "# max_text = \"1MiB\"", "[[tier]]", "name = \"Helpdesk\""}) {
+        CAPTURE(line);
+        CHECK(contains(text, line));
+    }
+}
+
+TEST_CASE("describe_config is TOML that loads back to the same values, each value with its origin") {
+    TempDir dir;
+    SUBCASE("the defaults") {
+        const std::string text = hd::describe_config(hd::default_config());
+        CHECK(contains(text, "# user = (login name)"));
+        CHECK(contains(text, "# path = ("));
+        CHECK(contains(text, "lock_timeout = \"10s\"  # from default\n"));
+        CHECK(contains(text, "max_text = \"1MiB\"  # from default\n"));
+        CHECK(contains(text, "[[tier]]  # from default\n"));
+        const Config back = load_text(dir, text);
+        CHECK(back.warnings.empty());
+        check_same_values(back, hd::default_config());
+    }
+    SUBCASE("a config from a file") {
+        const fs::path source = dir.write(
+            "source.toml",
+            "user = \"bob \\\"the admin\\\"\"\ncategories = []\n[store]\npath = \"/var/lib/hd/hd.db\"\n"
+            "lock_timeout = \"90s\"\n[defaults]\ntype = \"change\"\npriority = \"P4\"\nchannel = \"monitoring\"\n"
+            "[limits]\nmax_title = 80\nmax_text = 1000\n"
+            "[[tier]]\nlevel = 1\nname = \"Desk\"\ndescription = \"Line one\\nline two\"\n"
+            "[[tier]]\nlevel = 2\nname = \"Lab\"\n");
+        const Config original = hd::load_config(source, true);
+        const std::string text = hd::describe_config(original);
+        CHECK(contains(text, "user = \"bob \\\"the admin\\\"\"  # from " + source.string() + ":1\n"));
+        CHECK(contains(text, "max_title = 80  # from " + source.string() + ":11\n"));
+        CHECK(contains(text, "[[tier]]  # from " + source.string() + ":13\n"));
+        const Config back = load_text(dir, text);
+        CHECK(back.warnings.empty());
+        check_same_values(back, original);
+    }
+}
+
+TEST_CASE("a missing file gives the defaults, unless it must exist") {
+    TempDir dir;
+    const fs::path path = dir.root / "absent.toml";
+    const Config c = hd::load_config(path, false);
+    CHECK_FALSE(c.loaded);
+    CHECK(c.path == path);
+    check_same_values(c, hd::default_config());
+    CHECK(c.origins.at("user") == "default");
+    CHECK(usage_error([&] { (void)hd::load_config(path, true); }) ==
+          "config file " + path.string() + " does not exist");
+}
+
+TEST_CASE("a directory or an unreadable file is a usage error") {
+    TempDir dir;
+    CHECK(contains(usage_error([&] { (void)hd::load_config(dir.root, false); }), dir.root.string()));
+    if (::geteuid() != 0) {  // root reads any file, whatever its mode
+        const fs::path path = dir.write("locked.toml", "user = \"a\"\n");
+        fs::permissions(path, fs::perms::none);
+        CHECK(contains(usage_error([&] { (void)hd::load_config(path, false); }),
+                       "cannot read config file " + path.string()));
+    }
+}
+
+TEST_CASE("find_tier takes a level, an L label or a name in any case") {
+    const Config c = hd::default_config();
+    CHECK(hd::find_tier(c, "2") == 2);
+    CHECK(hd::find_tier(c, "L2") == 2);
+    CHECK(hd::find_tier(c, "l3") == 3);
+    CHECK(hd::find_tier(c, "Support") == 2);
+    CHECK(hd::find_tier(c, "support") == 2);
+    CHECK(hd::find_tier(c, "HELPDESK") == 1);
+    CHECK_FALSE(hd::find_tier(c, "0"));
+    CHECK_FALSE(hd::find_tier(c, "4"));
+    CHECK_FALSE(hd::find_tier(c, "L4"));
+    CHECK_FALSE(hd::find_tier(c, "L"));
+    CHECK_FALSE(hd::find_tier(c, ""));
+    CHECK_FALSE(hd::find_tier(c, "99999999999999999999"));
+    CHECK_FALSE(hd::find_tier(c, "Wizards"));
+    CHECK_FALSE(hd::find_tier(c, "-1"));
+
+    REQUIRE(hd::tier_by_level(c, 3) != nullptr);
+    CHECK(hd::tier_by_level(c, 3)->name == "Experts");
+    CHECK(hd::tier_by_level(c, 4) == nullptr);
+    CHECK(hd::tier_by_level(c, 0) == nullptr);
+}
