@@ -3,6 +3,8 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
+
 #include "core/error.hpp"
 #include "core/model/time.hpp"
 #include "core/text/utf8.hpp"
@@ -19,9 +21,19 @@ void hd_contains(sqlite3_context* ctx, int, sqlite3_value** argv) {
         sqlite3_result_int(ctx, 0);
         return;
     }
-    const std::string h = casefold(std::string_view(hay, sqlite3_value_bytes(argv[0])));
-    const std::string n = casefold(std::string_view(needle, sqlite3_value_bytes(argv[1])));
-    sqlite3_result_int(ctx, h.find(n) != std::string::npos ? 1 : 0);
+    const std::string_view h(hay, sqlite3_value_bytes(argv[0]));
+    const std::string_view n(needle, sqlite3_value_bytes(argv[1]));
+    const bool ascii_needle = std::all_of(n.begin(), n.end(), [](unsigned char c) { return c < 0x80; });
+    if (ascii_needle) {
+        // The common case, and a full scan runs it on every ticket: compare bytes, folding ASCII
+        // letters only, with no allocation.
+        const auto lower = [](unsigned char c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; };
+        const auto it = std::search(h.begin(), h.end(), n.begin(), n.end(),
+                                    [&](char a, char b) { return lower(a) == lower(b); });
+        sqlite3_result_int(ctx, it != h.end() || n.empty() ? 1 : 0);
+        return;
+    }
+    sqlite3_result_int(ctx, casefold(h).find(casefold(n)) != std::string::npos ? 1 : 0);
 }
 
 }  // namespace

@@ -134,7 +134,8 @@ private:
         return name + " NOT IN " + placeholders(values);
     }
 
-    // Tags live in ticket_tags; EXISTS over its (tag, ticket_id) index keeps one row per ticket.
+    // Tags live in ticket_tags. `t.id IN (SELECT ...)` lets SQLite start from the (tag, ticket_id)
+    // index and look tickets up by id, instead of scanning every ticket for a correlated EXISTS.
     void tag_clause(const FilterCondition& c) {
         if (c.op != Compare::eq && c.op != Compare::ne)
             fail(ErrorKind::usage, "tags cannot be compared with <, <=, > or >=");
@@ -149,8 +150,7 @@ private:
         // A null tag value means "no tags at all".
         std::vector<std::string> parts;
         if (!values.empty())
-            parts.push_back("EXISTS (SELECT 1 FROM ticket_tags g WHERE g.ticket_id = t.id AND " +
-                            in_list("g.tag", values) + ")");
+            parts.push_back("t.id IN (SELECT g.ticket_id FROM ticket_tags g WHERE " + in_list("g.tag", values) + ")");
         if (has_null) parts.push_back("NOT EXISTS (SELECT 1 FROM ticket_tags g WHERE g.ticket_id = t.id)");
         if (parts.empty()) return add(c.op == Compare::eq ? "0" : "1");
         std::string any = parts.size() == 1 ? parts[0] : "(" + parts[0] + " OR " + parts[1] + ")";

@@ -36,6 +36,8 @@ CREATE INDEX tickets_by_prio ON tickets (priority, id);
 CREATE INDEX tickets_by_assignee ON tickets (assignee, status);
 CREATE INDEX tickets_by_requester ON tickets (requester);
 CREATE INDEX tickets_by_category ON tickets (category, status);
+CREATE INDEX tickets_by_type ON tickets (type, status);
+CREATE INDEX tickets_by_channel ON tickets (channel, status);
 CREATE INDEX tickets_by_created ON tickets (created_at);
 CREATE INDEX tickets_by_updated ON tickets (updated_at);
 CREATE INDEX tickets_by_dedup_key ON tickets (dedup_key) WHERE dedup_key IS NOT NULL;

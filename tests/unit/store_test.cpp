@@ -1,0 +1,234 @@
+// The SQLite store on a temporary file: creation, migrations, refusals, and round-trips.
+#include <doctest/doctest.h>
+#include <sqlite3.h>
+#include <sys/stat.h>
+
+#include <filesystem>
+#include <fstream>
+#include <random>
+
+#include "core/error.hpp"
+#include "core/store/sqlite/filter_sql.hpp"
+#include "core/store/store.hpp"
+
+using namespace hd;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct TempDir {
+    fs::path path;
+    TempDir() {
+        std::random_device rd;
+        path = fs::temp_directory_path() / ("hd-store-test-" + std::to_string(rd()));
+        fs::create_directories(path);
+    }
+    ~TempDir() { fs::remove_all(path); }
+};
+
+std::unique_ptr<Store> open_store(const fs::path& p, bool create = true) {
+    StoreOptions o;
+    o.path = p;
+    o.create = create;
+    o.lock_timeout_ms = 2000;
+    return open_sqlite_store(o);
+}
+
+void run_sql(const fs::path& p, const std::string& sql) {
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open(p.c_str(), &db) == SQLITE_OK);
+    char* err = nullptr;
+    const int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &err);
+    sqlite3_free(err);
+    sqlite3_close(db);
+    REQUIRE(rc == SQLITE_OK);
+}
+
+std::string file_bytes(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+Ticket sample(std::string title) {
+    Ticket t;
+    t.title = std::move(title);
+    t.priority = Priority{2};
+    t.category = "network";
+    t.tags = {"vpn", "sales"};
+    t.created_at = t.updated_at = 1'700'000'000;
+    return t;
+}
+
+ErrorKind kind_of(auto&& f) {
+    try {
+        f();
+    } catch (const Error& e) {
+        return e.kind();
+    }
+    return ErrorKind::other;
+}
+
+}  // namespace
+
+TEST_CASE("a new store is created with mode 0600 in a new directory, at the current schema") {
+    TempDir dir;
+    const auto p = dir.path / "deep" / "er" / "hd.db";
+    auto store = open_store(p);
+    CHECK(store->exists());
+    struct stat st {};
+    REQUIRE(::stat(p.c_str(), &st) == 0);
+    CHECK((st.st_mode & 0777) == 0600);
+    CHECK(store->schema_version() == Store::current_schema_version());
+}
+
+TEST_CASE("reading a store that does not exist sees nothing and creates nothing") {
+    TempDir dir;
+    const auto p = dir.path / "absent.db";
+    auto store = open_store(p, false);
+    CHECK_FALSE(store->exists());
+    Transaction tx(*store, Transaction::Mode::read);
+    CHECK_FALSE(store->find_ticket(1));
+    CHECK(store->list_tickets({}).empty());
+    CHECK_FALSE(fs::exists(p));
+}
+
+TEST_CASE("tickets, tags, comments and events round-trip") {
+    TempDir dir;
+    auto store = open_store(dir.path / "hd.db");
+    TicketId id = 0;
+    {
+        Transaction tx(*store, Transaction::Mode::write);
+        id = store->insert_ticket(sample("VPN drops"));
+        store->insert_comment(Comment{0, id, 1'700'000'100, "alice", "looking", true});
+        store->insert_event(Event{0, id, 1'700'000'000, "alice", "created", std::nullopt, std::nullopt, "VPN drops", std::nullopt});
+        tx.commit();
+    }
+    Transaction tx(*store, Transaction::Mode::read);
+    const auto t = store->find_ticket(id);
+    REQUIRE(t);
+    CHECK(t->title == "VPN drops");
+    CHECK(t->priority.value == 2);
+    CHECK(t->tags == std::vector<std::string>{"sales", "vpn"});
+    CHECK_FALSE(t->description);
+    const auto comments = store->comments(id);
+    REQUIRE(comments.size() == 1);
+    CHECK(comments[0].internal);
+    CHECK(store->events(id).size() == 1);
+}
+
+TEST_CASE("a write that is not committed leaves nothing behind") {
+    TempDir dir;
+    auto store = open_store(dir.path / "hd.db");
+    {
+        Transaction tx(*store, Transaction::Mode::write);
+        store->insert_ticket(sample("gone"));
+    }
+    Transaction tx(*store, Transaction::Mode::read);
+    CHECK(store->list_tickets({}).empty());
+}
+
+TEST_CASE("the audit log cannot be rewritten") {
+    TempDir dir;
+    const auto p = dir.path / "hd.db";
+    {
+        auto store = open_store(p);
+        Transaction tx(*store, Transaction::Mode::write);
+        const auto id = store->insert_ticket(sample("x"));
+        store->insert_event(Event{0, id, 1, "a", "created", std::nullopt, std::nullopt, std::nullopt, std::nullopt});
+        tx.commit();
+    }
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open(p.c_str(), &db) == SQLITE_OK);
+    CHECK(sqlite3_exec(db, "UPDATE events SET actor = 'mallory'", nullptr, nullptr, nullptr) != SQLITE_OK);
+    sqlite3_close(db);
+}
+
+TEST_CASE("a store written by a newer hd is refused and left untouched") {
+    TempDir dir;
+    const auto p = dir.path / "hd.db";
+    open_store(p).reset();
+    run_sql(p, "PRAGMA user_version = 999");
+    const std::string before = file_bytes(p);
+    CHECK(kind_of([&] { open_store(p); }) == ErrorKind::store);
+    CHECK(kind_of([&] { open_store(p, false); }) == ErrorKind::store);
+    CHECK(file_bytes(p) == before);
+}
+
+TEST_CASE("a file that is not SQLite is refused and left untouched") {
+    TempDir dir;
+    const auto p = dir.path / "notes.txt";
+    std::ofstream(p) << "these are not the tickets you are looking for\n";
+    const std::string before = file_bytes(p);
+    CHECK(kind_of([&] { open_store(p); }) == ErrorKind::store);
+    CHECK(file_bytes(p) == before);
+}
+
+TEST_CASE("an SQLite database of another program is refused") {
+    TempDir dir;
+    const auto p = dir.path / "other.db";
+    run_sql(p, "CREATE TABLE recipes (name TEXT)");
+    CHECK(kind_of([&] { open_store(p); }) == ErrorKind::store);
+}
+
+TEST_CASE("an empty file becomes a store on the first write") {
+    TempDir dir;
+    const auto p = dir.path / "empty.db";
+    std::ofstream{p};
+    CHECK_FALSE(open_store(p, false)->exists());
+    CHECK(open_store(p)->schema_version() == Store::current_schema_version());
+}
+
+TEST_CASE("the store is in WAL mode with foreign keys on") {
+    TempDir dir;
+    const auto p = dir.path / "hd.db";
+    open_store(p).reset();
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open(p.c_str(), &db) == SQLITE_OK);
+    sqlite3_stmt* s = nullptr;
+    sqlite3_prepare_v2(db, "PRAGMA journal_mode", -1, &s, nullptr);
+    REQUIRE(sqlite3_step(s) == SQLITE_ROW);
+    CHECK(std::string(reinterpret_cast<const char*>(sqlite3_column_text(s, 0))) == "wal");
+    sqlite3_finalize(s);
+    sqlite3_close(db);
+}
+
+TEST_CASE("every filter key is served by an index") {
+    TempDir dir;
+    const auto p = dir.path / "hd.db";
+    open_store(p).reset();
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open(p.c_str(), &db) == SQLITE_OK);
+    // hd_contains is registered by the store's connections; bare words are the one full scan.
+    const std::vector<std::pair<const char*, FilterCondition>> cases = {
+        {"status", {FilterField::status, Compare::eq, {std::string("open")}}},
+        {"type", {FilterField::type, Compare::eq, {std::string("request")}}},
+        {"priority", {FilterField::priority, Compare::le, {std::int64_t{2}}}},
+        {"category", {FilterField::category, Compare::eq, {std::string("network")}}},
+        {"tier", {FilterField::tier, Compare::eq, {std::int64_t{2}}}},
+        {"assignee", {FilterField::assignee, Compare::eq, {std::string("alice")}}},
+        {"requester", {FilterField::requester, Compare::eq, {std::string("bob")}}},
+        {"channel", {FilterField::channel, Compare::eq, {std::string("email")}}},
+        {"tag", {FilterField::tag, Compare::eq, {std::string("vpn")}}},
+        {"created", {FilterField::created, Compare::lt, {std::int64_t{1'700'000'000}}}},
+        {"updated", {FilterField::updated, Compare::gt, {std::int64_t{1'700'000'000}}}},
+        {"id", {FilterField::id, Compare::eq, {std::int64_t{5}}}},
+    };
+    for (const auto& [name, condition] : cases) {
+        const std::string key = name;
+        CAPTURE(key);
+        Filter f;
+        f.conditions.push_back(condition);
+        // With closed tickets included, so that the status default does not hide a missing index.
+        const auto where = sqlite::compile_filter(f, true);
+        const std::string sql = "EXPLAIN QUERY PLAN SELECT t.id FROM tickets t " + where.sql;
+        sqlite3_stmt* s = nullptr;
+        REQUIRE(sqlite3_prepare_v2(db, sql.c_str(), -1, &s, nullptr) == SQLITE_OK);
+        std::string plan;
+        while (sqlite3_step(s) == SQLITE_ROW) plan += std::string(reinterpret_cast<const char*>(sqlite3_column_text(s, 3))) + "\n";
+        sqlite3_finalize(s);
+        CAPTURE(plan);
+        CHECK(plan.find("SCAN t\n") == std::string::npos);
+        CHECK(plan.find("SCAN t USING") == std::string::npos);
+    }
+    sqlite3_close(db);
+}
