@@ -13,8 +13,6 @@ int run_show(Context& ctx) {
     if (ctx.global.json)
         ctx.out() << out::config_json(config) << '\n';
     else if (!ctx.global.quiet) {
-        ctx.out() << "# config file: " << config.path.string() << (config.loaded ? "" : " (not found: defaults apply)")
-                  << '\n';
         ctx.out() << describe_config(config);
     }
     return 0;
@@ -24,7 +22,7 @@ int run_path(Context& ctx) {
     const auto config_path = ctx.config_path();
     const auto store_path = ctx.store_path();
     if (ctx.global.json)
-        ctx.out() << out::string_map_json({{"config", config_path.string()}, {"store", store_path.string()}}) << '\n';
+        ctx.out() << out::object_json({{"config", config_path.string()}, {"store", store_path.string()}}) << '\n';
     else
         ctx.out() << "config  " << config_path.string() << '\n' << "store   " << store_path.string() << '\n';
     return 0;

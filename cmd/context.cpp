@@ -45,7 +45,7 @@ const Config& Context::config() {
     if (!config_) {
         bool explicit_path = false;
         const auto path = config_path(&explicit_path);
-        config_ = load_config(path, explicit_path);
+        config_ = load_config(path, explicit_path && !named_config_may_be_missing);
         for (const auto& w : config_->warnings) err_ << "hd: warning: " << w << '\n';
     }
     return *config_;

@@ -34,6 +34,11 @@ public:
 
     GlobalOptions global;
     int exit_code = 0;
+    // `hd list status:new -- -printer`: the filter terms after `--`, where `-word` excludes a word.
+    // CLI11 would end its positional list at `--`, so main hands them over here.
+    std::vector<std::string> terms_after_separator;
+    // A config named by --config or HD_CONFIG must exist, except for `hd init`, which creates it.
+    bool named_config_may_be_missing = false;
 
     std::ostream& out() { return out_; }
     std::ostream& err() { return err_; }
@@ -64,9 +69,23 @@ public:
     }
 
     // Runs `work` in one write transaction: it commits only when `work` returns; anything thrown
-    // writes nothing.
+    // writes nothing. `work` may run twice (when two commands race to create the store, the loser
+    // runs again on the winner's store), so it must not keep state across calls.
     template <typename Work>
     auto write(Work&& work) {
+        try {
+            return write_once(work);
+        } catch (const StoreCreatedMeanwhile&) {
+            store_.reset();
+            return write_once(work);
+        }
+    }
+
+    Store& open_store(bool for_write);
+
+private:
+    template <typename Work>
+    auto write_once(Work& work) {
         Store& store = open_store(true);
         Journal journal(store);
         TicketService tickets(store, journal, config(), now(), actor());
@@ -81,9 +100,6 @@ public:
         }
     }
 
-    Store& open_store(bool for_write);
-
-private:
     std::ostream& out_;
     std::ostream& err_;
     std::optional<Config> config_;

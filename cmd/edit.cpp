@@ -134,15 +134,22 @@ int run(const EditOptions& o, Context& ctx) {
         }
     }
 
+    std::vector<bool> did_change;
     const auto changed = ctx.write([&](TicketService& tickets, Store&) {
         std::vector<Ticket> out;
-        for (TicketId id : ids) out.push_back(tickets.edit(id, e));
+        did_change.clear();
+        for (TicketId id : ids) {
+            bool c = false;
+            out.push_back(tickets.edit(id, e, &c));
+            did_change.push_back(c);
+        }
         return out;
     });
     if (ctx.global.json)
         ctx.out() << (changed.size() == 1 ? out::ticket_json(changed[0]) : out::tickets_json(changed)) << '\n';
     else if (!ctx.global.quiet)
-        for (const auto& t : changed) ctx.out() << "Updated #" << t.id << '\n';
+        for (std::size_t i = 0; i < changed.size(); ++i)
+            ctx.out() << (did_change[i] ? "Updated #" : "No change to #") << changed[i].id << '\n';
     return 0;
 }
 
@@ -161,7 +168,7 @@ void add_edit(CLI::App& app, Context& ctx) {
     c->add_option("--type", o->type, "incident, request, problem or change");
     c->add_option("--requester", o->requester, "Requester; \"\" clears it");
     c->add_option("--channel", o->channel, "phone, email, chat, web, cli or monitoring");
-    c->add_option("-t,--tag", o->tags, "+TAG adds, -TAG removes (repeatable; write --tag=-TAG)")->allow_extra_args(false);
+    c->add_option("-t,--tag", o->tags, "+TAG adds, -TAG removes, TAG adds (repeatable)")->allow_extra_args(false);
     c->footer(
         "With no option, on a terminal, opens $VISUAL or $EDITOR on a form of the ticket.\n\n"
         "Examples:\n"

@@ -59,10 +59,10 @@ CLI::App* add_move(CLI::App& app, Context& ctx, Move move, const char* help, con
             c->add_option("--code", o->code, "fixed (default), workaround, duplicate or no-fault");
             break;
         case Move::pend:
-            c->add_option("-r,--reason", o->note, "What the ticket waits for");
+            c->add_option("-r,--reason", o->note, "What the ticket waits for; - reads standard input");
             break;
         case Move::reopen:
-            c->add_option("-r,--reason", o->note, "Why it is not solved (required)")->required();
+            c->add_option("-r,--reason", o->note, "Why it is not solved (required); - reads standard input")->required();
             break;
         default: break;
     }
@@ -76,7 +76,7 @@ CLI::App* add_move(CLI::App& app, Context& ctx, Move move, const char* help, con
 void add_lifecycle(CLI::App& app, Context& ctx) {
     add_move(app, ctx, Move::start, "Start work on tickets (new or pending → open)",
              "Examples:\n  hd start 42\n  hd start 42 43");
-    add_move(app, ctx, Move::pend, "Put tickets on hold, waiting for someone (stops the SLA clock)",
+    add_move(app, ctx, Move::pend, "Put tickets on hold, waiting for someone or something",
              "Examples:\n  hd pend 42 --reason \"Waiting for the user to reboot\"");
     add_move(app, ctx, Move::resolve, "Mark tickets solved, saying how",
              "Examples:\n  hd resolve 42 --note \"Reinstalled the printer driver\"\n"

@@ -12,17 +12,21 @@ namespace {
 
 struct ListOptions {
     std::vector<std::string> filter;
+    std::vector<std::string> after_separator;  // terms after `--`, where -word excludes a word
     std::string sort;
     int limit = 0;
     bool all = false;
     bool exists = false;
 };
 
-int run(const ListOptions& o, Context& ctx) {
+int run(ListOptions o, Context& ctx) {
+    o.after_separator = ctx.terms_after_separator;
     TicketQuery q;
-    q.filter = parse_filter(o.filter, ctx.filter_context());
+    std::vector<std::string> terms = o.filter;
+    terms.insert(terms.end(), o.after_separator.begin(), o.after_separator.end());
+    q.filter = parse_filter(terms, ctx.filter_context());
     if (!o.sort.empty()) q.sort = parse_sort(o.sort);
-    if (o.limit < 0) fail(ErrorKind::usage, "--limit: must be 1 or more");
+    if (o.limit < 0) fail(ErrorKind::usage, "--limit: must be a positive number (0 means no limit)");
     if (o.limit > 0) q.limit = o.limit;
     q.include_closed = o.all;
 
@@ -50,6 +54,7 @@ void add_list(CLI::App& app, Context& ctx) {
     auto o = std::make_shared<ListOptions>();
     auto* c = app.add_subcommand("list", "List tickets that match a filter (closed ones hidden unless --all)");
     c->add_option("filter", o->filter, "Filter terms: key:value or words (see hd-filters(7))");
+
     c->add_option("--sort", o->sort, "Sort by FIELD, -FIELD for descending (default: priority, then id)");
     c->add_option("--limit", o->limit, "Show at most N tickets");
     c->add_flag("-a,--all", o->all, "Include closed tickets");
@@ -58,10 +63,10 @@ void add_list(CLI::App& app, Context& ctx) {
         "Filter keys: status type prio cat tier assignee requester channel tag age updated id.\n"
         "  key:a,b matches any of the values, key:!v excludes one; prio, tier, id, age and updated\n"
         "  take <, <=, >, >=; assignee:me, assignee:none; bare words must appear in the title or\n"
-        "  description, -word must not.\n\n"
+        "  description, -word (after --) must not. Quote terms with < or > for the shell.\n\n"
         "Examples:\n"
-        "  hd list status:open prio:<=P2\n"
-        "  hd list assignee:me age:>3d --sort -updated\n"
+        "  hd list status:open 'prio:<=P2'\n"
+        "  hd list assignee:me 'age:>3d' --sort -updated\n"
         "  hd list tag:vpn tier:L2 -q | xargs hd close\n"
         "  hd list --exists status:new cat:network && echo 'network tickets waiting'");
     c->callback([o, &ctx] { ctx.exit_code = run(*o, ctx); });

@@ -9,6 +9,7 @@
 #include "cmd/context.hpp"
 #include "cmd/output/terminal.hpp"
 #include "core/error.hpp"
+#include "core/text/utf8.hpp"
 
 namespace {
 
@@ -21,15 +22,35 @@ constexpr AddCommand kCommands[] = {
     hd::cmd::add_take,   hd::cmd::add_lifecycle, hd::cmd::add_config,
 };
 
-// Values of these options may start with '-' (`--tag -triage` removes a tag, `--sort -updated`
-// sorts descending), which CLI11 would take for an option: join them as `--tag=-triage`.
-std::vector<std::string> join_dash_values(int argc, char** argv) {
+// The first word that is not a global option or its value: the command's name.
+std::string command_name(int argc, char** argv) {
+    static const std::vector<std::string> kGlobalsWithValue = {"--db", "--config", "--as", "--color"};
+    for (int i = 1; i < argc; ++i) {
+        const std::string arg = argv[i];
+        if (std::find(kGlobalsWithValue.begin(), kGlobalsWithValue.end(), arg) != kGlobalsWithValue.end()) {
+            ++i;
+            continue;
+        }
+        if (arg.empty() || arg[0] != '-') return arg;
+    }
+    return "";
+}
+
+// Prepares argv for CLI11, which takes its arguments in reverse order:
+// - values of options that may start with '-' (`--tag -triage` removes a tag, `--sort -updated` sorts
+//   descending) are joined as `--tag=-triage`, or CLI11 would take them for options;
+// - for `hd list`, the terms after `--` go to the context, since CLI11 ends a positional list there.
+std::vector<std::string> prepare_args(int argc, char** argv, hd::cmd::Context& ctx) {
     static const std::vector<std::string> kDashValued = {"--tag", "-t", "--sort"};
+    const bool list = command_name(argc, argv) == "list";
     std::vector<std::string> args;
     for (int i = 1; i < argc; ++i) {
         const std::string arg = argv[i];
         if (arg == "--") {
-            for (; i < argc; ++i) args.emplace_back(argv[i]);
+            if (list)
+                ctx.terms_after_separator.assign(argv + i + 1, argv + argc);
+            else
+                for (; i < argc; ++i) args.emplace_back(argv[i]);
             break;
         }
         const bool dash_valued = std::find(kDashValued.begin(), kDashValued.end(), arg) != kDashValued.end();
@@ -39,7 +60,7 @@ std::vector<std::string> join_dash_values(int argc, char** argv) {
         }
         args.push_back(arg);
     }
-    std::reverse(args.begin(), args.end());  // CLI11 takes its arguments in reverse order
+    std::reverse(args.begin(), args.end());
     return args;
 }
 
@@ -61,7 +82,7 @@ int main(int argc, char** argv) {
     app.footer(
         "Examples:\n"
         "  hd open \"Printer on floor 3 jams\" -c printer -p P2\n"
-        "  hd list status:open prio:<=P2\n"
+        "  hd list status:open 'prio:<=P2'\n"
         "  hd take 42 && hd resolve 42 --note \"Replaced the fuser\"\n"
         "\n"
         "Exit codes: 0 success, 1 other error, 2 usage or invalid input, 3 not found,\n"
@@ -79,7 +100,11 @@ int main(int argc, char** argv) {
     for (AddCommand add : kCommands) add(app, ctx);
 
     try {
-        auto args = join_dash_values(argc, argv);
+        // Every word hd stores or compares is UTF-8; refusing bad bytes here gives one clear error.
+        for (int i = 1; i < argc; ++i)
+            if (!hd::is_valid_utf8(argv[i]))
+                return report(std::cerr, "argument " + std::to_string(i) + " is not valid UTF-8", 2);
+        auto args = prepare_args(argc, argv, ctx);
         app.parse(args);
         if (app.get_subcommands().empty()) {
             std::cout << app.help();

@@ -100,9 +100,9 @@ std::string events_json(const std::vector<Event>& events) {
 
 std::string comment_json(const Comment& c) { return dump(comment_object(c)); }
 
-std::string string_map_json(const std::vector<std::pair<std::string, std::string>>& fields) {
+std::string object_json(const std::vector<std::pair<std::string, JsonScalar>>& fields) {
     ordered_json j = ordered_json::object();
-    for (const auto& [k, v] : fields) j[k] = v.empty() ? ordered_json(nullptr) : ordered_json(v);
+    for (const auto& [k, v] : fields) std::visit([&j, &k](const auto& value) { j[k] = value; }, v);
     return dump(j);
 }
 

@@ -4,6 +4,8 @@
 
 #include <string>
 #include <utility>
+#include <variant>
+#include <cstdint>
 #include <vector>
 
 #include "core/config/config.hpp"
@@ -19,8 +21,9 @@ std::string tickets_json(const std::vector<Ticket>& tickets);
 std::string events_json(const std::vector<Event>& events);
 std::string comment_json(const Comment& c);
 
-// {"store": ..., "config": ..., ...} for `hd config path` and friends: string values, null when empty.
-std::string string_map_json(const std::vector<std::pair<std::string, std::string>>& fields);
+// A flat object of scalars, in the given order, for small documents such as `hd init --json`.
+using JsonScalar = std::variant<std::nullptr_t, bool, std::int64_t, std::string>;
+std::string object_json(const std::vector<std::pair<std::string, JsonScalar>>& fields);
 
 // The effective configuration.
 std::string config_json(const Config& config);

@@ -60,6 +60,48 @@ void Table::add_row(std::vector<std::string> cells, std::string sgr_colour) {
 }
 
 void Table::render(std::ostream& out, std::size_t width, const Style& style) const {
+    const std::vector<std::size_t> shown = shown_columns(width);
+    if (shown.size() == columns_.size()) return render_columns(out, width, style, columns_, rows_);
+    // A narrow terminal: render the table made of the columns that fit.
+    std::vector<Column> columns;
+    for (std::size_t i : shown) columns.push_back(columns_[i]);
+    std::vector<Row> rows;
+    for (const Row& row : rows_) {
+        Row r{{}, row.colour};
+        for (std::size_t i : shown) r.cells.push_back(row.cells[i]);
+        rows.push_back(std::move(r));
+    }
+    render_columns(out, width, style, columns, rows);
+}
+
+// The columns to show: all of them when their minimum widths fit, else without the droppable ones,
+// lowest rank first, until the rest fit.
+std::vector<std::size_t> Table::shown_columns(std::size_t width) const {
+    std::vector<std::size_t> shown(columns_.size());
+    for (std::size_t i = 0; i < shown.size(); ++i) shown[i] = i;
+    const auto minimum_total = [&] {
+        std::size_t total = shown.empty() ? 0 : column_gap * (shown.size() - 1);
+        for (std::size_t i : shown) {
+            std::size_t natural = display_width(columns_[i].header);
+            for (const Row& row : rows_) natural = std::max(natural, display_width(row.cells[i]));
+            const std::size_t header = display_width(columns_[i].header);
+            total += std::min(natural, columns_[i].flexible ? std::max(flexible_minimum, header) : header);
+        }
+        return total;
+    };
+    while (minimum_total() > width) {
+        auto drop = shown.end();
+        for (auto it = shown.begin(); it != shown.end(); ++it)
+            if (columns_[*it].drop_rank > 0 && (drop == shown.end() || columns_[*it].drop_rank < columns_[*drop].drop_rank))
+                drop = it;
+        if (drop == shown.end()) break;
+        shown.erase(drop);
+    }
+    return shown;
+}
+
+void Table::render_columns(std::ostream& out, std::size_t width, const Style& style, const std::vector<Column>& columns_,
+                           const std::vector<Row>& rows_) {
     const std::size_t count = columns_.size();
     if (count == 0) return;
 

@@ -14,6 +14,7 @@ struct Column {
     std::string header;
     bool align_right = false;
     bool flexible = false;  // takes what width is left and truncates with "…" (e.g. the title)
+    int drop_rank = 0;      // > 0: left out on a terminal too narrow for every column, lowest rank first
 };
 
 // Cells are plain text, already sanitized; a row may carry one colour for the whole line.
@@ -32,6 +33,10 @@ private:
         std::vector<std::string> cells;
         std::string colour;
     };
+    std::vector<std::size_t> shown_columns(std::size_t width) const;
+    static void render_columns(std::ostream& out, std::size_t width, const Style& style,
+                               const std::vector<Column>& columns, const std::vector<Row>& rows);
+
     std::vector<Column> columns_;
     std::vector<Row> rows_;
 };

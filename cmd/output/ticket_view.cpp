@@ -28,9 +28,13 @@ std::string styled_status(Status s, const Style& style) {
 
 std::string or_dash(const std::optional<std::string>& v) { return v ? sanitize(*v) : "-"; }
 
+// One line of a value that may span several (a description, a note): line breaks become spaces.
 std::string short_text(const std::optional<std::string>& v, std::size_t width) {
     if (!v) return "∅";
-    std::string s = sanitize(*v);
+    std::string flat = *v;
+    for (auto& c : flat)
+        if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+    std::string s = sanitize(flat);
     return truncate(s, width);
 }
 
@@ -50,13 +54,14 @@ std::string format_local_time(Timestamp t) {
 }
 
 void print_ticket_table(std::ostream& out, const std::vector<Ticket>& tickets, const ViewOptions& view) {
-    Table table({{"ID", true, false},
-                 {"PRI", false, false},
-                 {"STATUS", false, false},
-                 {"TIER", false, false},
-                 {"ASSIGNEE", false, false},
-                 {"AGE", true, false},
-                 {"TITLE", false, true}});
+    // On a narrow terminal the tier goes first, then the age, then the assignee: the title stays.
+    Table table({{"ID", true, false, 0},
+                 {"PRI", false, false, 0},
+                 {"STATUS", false, false, 0},
+                 {"TIER", false, false, 1},
+                 {"ASSIGNEE", false, false, 3},
+                 {"AGE", true, false, 2},
+                 {"TITLE", false, true, 0}});
     for (const auto& t : tickets) {
         table.add_row({std::to_string(t.id), to_string(t.priority), std::string(to_string(t.status)),
                        "L" + std::to_string(t.tier), or_dash(t.assignee), format_age(view.now - t.created_at),

@@ -204,7 +204,9 @@ private:
                 if (is_none(item)) return std::monostate{};
                 // Categories and tags are stored case-folded, so the filter folds the same way to match them.
                 return casefold(item);
-            case FilterField::tag: return casefold(item);
+            case FilterField::tag:
+                if (is_none(item)) return std::monostate{};  // tag:none: tickets without tags
+                return casefold(item);
             case FilterField::tier: return tier_value(item);
             case FilterField::assignee:
             case FilterField::requester: return person_value(item);

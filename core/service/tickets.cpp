@@ -97,17 +97,18 @@ Ticket TicketService::get(TicketId id) {
     return *t;
 }
 
-void TicketService::record_field(const Ticket&, TicketId id, const char* field, const std::optional<std::string>& from,
+bool TicketService::record_field(TicketId id, const char* field, const std::optional<std::string>& from,
                                  const std::optional<std::string>& to) {
-    if (from == to) return;
+    if (from == to) return false;
     Event e = event(id, "field");
     e.field = field;
     e.old_value = from;
     e.new_value = to;
     journal_.record(e);
+    return true;
 }
 
-Ticket TicketService::edit(TicketId id, const TicketEdit& in) {
+Ticket TicketService::edit(TicketId id, const TicketEdit& in, bool* changed) {
     const Ticket before = get(id);
     refuse_if_closed(before, "edit");
     Ticket t = before;
@@ -128,27 +129,32 @@ Ticket TicketService::edit(TicketId id, const TicketEdit& in) {
     for (const auto& tag : normalised_tags(in.remove_tags)) std::erase(t.tags, tag);
     std::sort(t.tags.begin(), t.tags.end());
 
-    record_field(before, id, "title", before.title, t.title);
-    record_field(before, id, "description", before.description, t.description);
-    record_field(before, id, "type", std::string(to_string(before.type)), std::string(to_string(t.type)));
-    record_field(before, id, "priority", to_string(before.priority), to_string(t.priority));
-    record_field(before, id, "impact", text_of(before.impact), text_of(t.impact));
-    record_field(before, id, "urgency", text_of(before.urgency), text_of(t.urgency));
-    record_field(before, id, "category", before.category, t.category);
-    record_field(before, id, "requester", before.requester, t.requester);
-    record_field(before, id, "channel", text_of(before.channel), text_of(t.channel));
+    bool any = false;
+    any |= record_field(id, "title", before.title, t.title);
+    any |= record_field(id, "description", before.description, t.description);
+    any |= record_field(id, "type", std::string(to_string(before.type)), std::string(to_string(t.type)));
+    any |= record_field(id, "priority", to_string(before.priority), to_string(t.priority));
+    any |= record_field(id, "impact", text_of(before.impact), text_of(t.impact));
+    any |= record_field(id, "urgency", text_of(before.urgency), text_of(t.urgency));
+    any |= record_field(id, "category", before.category, t.category);
+    any |= record_field(id, "requester", before.requester, t.requester);
+    any |= record_field(id, "channel", text_of(before.channel), text_of(t.channel));
     for (const auto& tag : t.tags)
         if (std::find(before.tags.begin(), before.tags.end(), tag) == before.tags.end()) {
             Event e = event(id, "tagged");
             e.new_value = tag;
             journal_.record(e);
+            any = true;
         }
     for (const auto& tag : before.tags)
         if (std::find(t.tags.begin(), t.tags.end(), tag) == t.tags.end()) {
             Event e = event(id, "untagged");
             e.old_value = tag;
             journal_.record(e);
+            any = true;
         }
+    if (changed) *changed = any;
+    if (!any) return before;
     t.updated_at = now_;
     store_.update_ticket(t);
     return t;
@@ -205,8 +211,9 @@ Ticket TicketService::move(TicketId id, Move move, const std::optional<std::stri
     if (!to) fail(ErrorKind::refused, illegal_move_message(id, t.status, move));
     std::optional<std::string> checked_note;
     if (note) {
-        checked_note = checked_text(*note, move == Move::resolve ? "resolution note" : "reason", config_);
-        if (trim(*checked_note).empty()) checked_note.reset();
+        // A note piped from a command ends with a newline that is not part of it.
+        checked_note = trim(checked_text(*note, move == Move::resolve ? "resolution note" : "reason", config_));
+        if (checked_note->empty()) checked_note.reset();
     }
     if (move == Move::resolve && !checked_note)
         fail(ErrorKind::usage, "resolving #" + std::to_string(id) + " needs --note saying what solved it");
@@ -215,7 +222,7 @@ Ticket TicketService::move(TicketId id, Move move, const std::optional<std::stri
     if (move == Move::resolve) {
         const auto old_code = text_of(t.resolution_code);
         t.resolution_code = code.value_or(ResolutionCode::fixed);
-        record_field(t, id, "resolution_code", old_code, text_of(t.resolution_code));
+        record_field(id, "resolution_code", old_code, text_of(t.resolution_code));
     }
     return set_status(t, *to, move, checked_note);
 }

@@ -53,7 +53,9 @@ public:
 
     Ticket open(const NewTicket& input);
     Ticket get(TicketId id);  // hd::Error(not_found) when there is none
-    Ticket edit(TicketId id, const TicketEdit& edit);
+    // Returns the ticket; `changed` is false when the edit set every field to what it already was
+    // (nothing is written then, and updated_at stays).
+    Ticket edit(TicketId id, const TicketEdit& edit, bool* changed = nullptr);
     Comment comment(TicketId id, const std::string& body, bool internal);
     Ticket assign(TicketId id, const std::optional<std::string>& agent);  // nullopt unassigns
     Ticket take(TicketId id);                                             // assign to me and open
@@ -65,7 +67,7 @@ public:
 
 private:
     Event event(TicketId id, std::string kind) const;
-    void record_field(const Ticket& before, TicketId id, const char* field, const std::optional<std::string>& from,
+    bool record_field(TicketId id, const char* field, const std::optional<std::string>& from,
                       const std::optional<std::string>& to);
     Ticket set_status(Ticket t, Status to, Move move, const std::optional<std::string>& note);
 

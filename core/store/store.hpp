@@ -80,10 +80,14 @@ private:
     bool done_ = false;
 };
 
+// Thrown by commit() when the first command on a new store lost the race to create it: another hd
+// created the store first. Nothing was written; the caller opens the store again and reruns the command.
+struct StoreCreatedMeanwhile {};
+
 struct StoreOptions {
     std::filesystem::path path;
     std::int64_t lock_timeout_ms = 10000;
-    bool create = false;  // create the file (mode 0600) and its directory when missing
+    bool create = false;  // create the file (mode 0600) and its directories (0700) on the first commit
 };
 
 // Opens (and with create, creates and migrates) the SQLite store. Throws hd::Error(store) when the

@@ -34,6 +34,14 @@ std::unique_ptr<Store> open_store(const fs::path& p, bool create = true) {
     return open_sqlite_store(o);
 }
 
+// A store exists once its first write commits.
+std::unique_ptr<Store> create_store(const fs::path& p) {
+    auto store = open_store(p);
+    Transaction tx(*store, Transaction::Mode::write);
+    tx.commit();
+    return store;
+}
+
 void run_sql(const fs::path& p, const std::string& sql) {
     sqlite3* db = nullptr;
     REQUIRE(sqlite3_open(p.c_str(), &db) == SQLITE_OK);
@@ -73,7 +81,7 @@ ErrorKind kind_of(auto&& f) {
 TEST_CASE("a new store is created with mode 0600 in a new directory, at the current schema") {
     TempDir dir;
     const auto p = dir.path / "deep" / "er" / "hd.db";
-    auto store = open_store(p);
+    auto store = create_store(p);
     CHECK(store->exists());
     struct stat st {};
     REQUIRE(::stat(p.c_str(), &st) == 0);
@@ -116,6 +124,17 @@ TEST_CASE("tickets, tags, comments and events round-trip") {
     CHECK(store->events(id).size() == 1);
 }
 
+TEST_CASE("a first write that fails leaves no store and no directories behind") {
+    TempDir dir;
+    const auto p = dir.path / "new" / "dir" / "hd.db";
+    {
+        auto store = open_store(p);
+        Transaction tx(*store, Transaction::Mode::write);
+        store->insert_ticket(sample("never committed"));
+    }
+    CHECK_FALSE(fs::exists(dir.path / "new"));
+}
+
 TEST_CASE("a write that is not committed leaves nothing behind") {
     TempDir dir;
     auto store = open_store(dir.path / "hd.db");
@@ -146,7 +165,7 @@ TEST_CASE("the audit log cannot be rewritten") {
 TEST_CASE("a store written by a newer hd is refused and left untouched") {
     TempDir dir;
     const auto p = dir.path / "hd.db";
-    open_store(p).reset();
+    create_store(p).reset();
     run_sql(p, "PRAGMA user_version = 999");
     const std::string before = file_bytes(p);
     CHECK(kind_of([&] { open_store(p); }) == ErrorKind::store);
@@ -175,13 +194,13 @@ TEST_CASE("an empty file becomes a store on the first write") {
     const auto p = dir.path / "empty.db";
     std::ofstream{p};
     CHECK_FALSE(open_store(p, false)->exists());
-    CHECK(open_store(p)->schema_version() == Store::current_schema_version());
+    CHECK(create_store(p)->schema_version() == Store::current_schema_version());
 }
 
 TEST_CASE("the store is in WAL mode with foreign keys on") {
     TempDir dir;
     const auto p = dir.path / "hd.db";
-    open_store(p).reset();
+    create_store(p).reset();
     sqlite3* db = nullptr;
     REQUIRE(sqlite3_open(p.c_str(), &db) == SQLITE_OK);
     sqlite3_stmt* s = nullptr;
@@ -195,7 +214,7 @@ TEST_CASE("the store is in WAL mode with foreign keys on") {
 TEST_CASE("every filter key is served by an index") {
     TempDir dir;
     const auto p = dir.path / "hd.db";
-    open_store(p).reset();
+    create_store(p).reset();
     sqlite3* db = nullptr;
     REQUIRE(sqlite3_open(p.c_str(), &db) == SQLITE_OK);
     // hd_contains is registered by the store's connections; bare words are the one full scan.

@@ -22,22 +22,31 @@ using sqlite::Stmt;
 
 int latest_version() { return sqlite::migrations().back().version; }
 
-// Creates the directory (0700) and the file (0600) before SQLite sees them, so the store is never
-// readable by others, whatever the umask.
-void create_store_file(const std::filesystem::path& path) {
-    const auto dir = path.parent_path();
-    if (!dir.empty()) {
-        std::error_code ec;
-        std::filesystem::create_directories(dir, ec);
-        if (ec)
-            fail(ErrorKind::store, "cannot create the store's directory " + dir.string() + ": " + ec.message());
-        // create_directories uses the umask; tighten only what we made would need tracking, and the
-        // file mode is what protects the data.
+// Creates the missing directories of `dir` with mode 0700 (as the XDG spec asks of data directories)
+// and returns the ones it made, deepest last, so that a failed first command can take them back.
+std::vector<std::filesystem::path> make_directories(const std::filesystem::path& dir) {
+    std::vector<std::filesystem::path> made;
+    std::filesystem::path partial;
+    for (const auto& part : dir) {
+        partial /= part;
+        if (::mkdir(partial.c_str(), 0700) == 0)
+            made.push_back(partial);
+        else if (errno != EEXIST)
+            fail(ErrorKind::store, "cannot create the store's directory " + partial.string() + ": " + std::strerror(errno));
     }
-    const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-    if (fd < 0)
-        fail(ErrorKind::store, "cannot create the store " + path.string() + ": " + std::strerror(errno));
+    return made;
+}
+
+// Creates an empty file with mode 0600 before SQLite sees it, so the store is never readable by
+// others, whatever the umask.
+void create_private_file(const std::filesystem::path& path) {
+    const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd < 0) fail(ErrorKind::store, "cannot create the store " + path.string() + ": " + std::strerror(errno));
     ::close(fd);
+}
+
+void remove_sqlite_files(const std::filesystem::path& path) {
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) ::unlink((path.string() + suffix).c_str());
 }
 
 Ticket read_ticket(const Stmt& s) {
@@ -93,13 +102,22 @@ public:
     explicit SqliteStore(const StoreOptions& options) : options_(options) {
         const bool present = std::filesystem::exists(options.path);
         if (!present && !options.create) return;  // nothing to read yet: an empty store
-        if (!present) create_store_file(options.path);
+        if (!present) {
+            stage_new_store();
+            return;
+        }
         const bool writable = ::access(options.path.c_str(), W_OK) == 0;
         db_ = std::make_unique<Db>(options.path.string(), !writable, options.lock_timeout_ms);
         check_and_migrate(writable);
     }
 
-    ~SqliteStore() override = default;
+    ~SqliteStore() override {
+        if (staging_path_.empty()) return;
+        // The first command on a new store failed: take back the file and the directories it made.
+        db_.reset();
+        remove_sqlite_files(staging_path_);
+        for (auto it = made_directories_.rbegin(); it != made_directories_.rend(); ++it) ::rmdir(it->c_str());
+    }
 
     void begin_read() override {
         if (!db_) return;
@@ -115,6 +133,7 @@ public:
         if (!db_ || !in_tx_) return;
         db_->exec("COMMIT", "committing");
         in_tx_ = false;
+        if (!staging_path_.empty()) publish();
     }
     void rollback() noexcept override {
         if (!db_ || !in_tx_) return;
@@ -247,21 +266,51 @@ private:
         }
     }
 
+    // A new store is built beside its final name and appears there whole, with its first command's
+    // data, only when that command commits. So no process ever sees a half-made store, and a first
+    // command that fails leaves nothing behind.
+    void stage_new_store() {
+        made_directories_ = make_directories(options_.path.parent_path());
+        staging_path_ = options_.path.string() + ".new-" + std::to_string(::getpid());
+        remove_sqlite_files(staging_path_);  // left by a crashed process with a recycled pid
+        create_private_file(staging_path_);
+        db_ = std::make_unique<Db>(staging_path_.string(), false, options_.lock_timeout_ms);
+        migrate();
+    }
+
+    void publish() {
+        db_.reset();  // closing the last connection checkpoints the WAL into the file
+        const int rc = ::link(staging_path_.c_str(), options_.path.c_str());
+        const int err = errno;
+        remove_sqlite_files(staging_path_);
+        staging_path_.clear();
+        if (rc != 0 && err == EEXIST) throw StoreCreatedMeanwhile();
+        if (rc != 0) fail(ErrorKind::store, "cannot create the store " + options_.path.string() + ": " + std::strerror(err));
+        made_directories_.clear();
+        db_ = std::make_unique<Db>(options_.path.string(), false, options_.lock_timeout_ms);
+        db_->exec("PRAGMA foreign_keys = ON", "setting up the store");
+    }
+
     // Checks that the file is an hd store this hd understands, and brings an older one up to date.
     void check_and_migrate(bool writable) {
         int app_id = 0;
         int version = 0;
-        {
-            auto s = db_->prepare("PRAGMA application_id");
-            if (s.step()) app_id = static_cast<int>(s.int64(0));
+        bool empty = false;
+        // One snapshot, so that a store another hd upgrades meanwhile is seen wholly before or after.
+        db_->exec("BEGIN", "reading the store's header");
+        try {
+            auto a = db_->prepare("PRAGMA application_id");
+            if (a.step()) app_id = static_cast<int>(a.int64(0));
+            auto v = db_->prepare("PRAGMA user_version");
+            if (v.step()) version = static_cast<int>(v.int64(0));
+            auto c = db_->prepare("SELECT count(*) FROM sqlite_schema");
+            empty = c.step() && c.int64(0) == 0;
+        } catch (...) {
+            sqlite3_exec(db_->handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+            throw;
         }
-        {
-            auto s = db_->prepare("PRAGMA user_version");
-            if (s.step()) version = static_cast<int>(s.int64(0));
-        }
+        db_->exec("COMMIT", "reading the store's header");
         if (app_id == 0 && version == 0) {
-            auto s = db_->prepare("SELECT count(*) FROM sqlite_schema");
-            const bool empty = s.step() && s.int64(0) == 0;
             if (!empty)
                 fail(ErrorKind::store, options_.path.string() + " is not an hd store (an SQLite database of something else)");
         } else if (app_id != sqlite::kApplicationId) {
@@ -321,6 +370,8 @@ private:
     StoreOptions options_;
     std::unique_ptr<Db> db_;
     bool in_tx_ = false;
+    std::filesystem::path staging_path_;  // set while a new store waits for its first commit
+    std::vector<std::filesystem::path> made_directories_;
 };
 
 }  // namespace
