@@ -14,6 +14,7 @@ namespace {
 struct AssignOptions {
     std::vector<std::string> words;  // ids, then the agent
     bool none = false;
+    bool auto_assign = false;
 };
 
 void print_tickets(Context& ctx, const std::vector<Ticket>& changed, const std::string& verb) {
@@ -30,29 +31,33 @@ void print_tickets(Context& ctx, const std::vector<Ticket>& changed, const std::
 int run_assign(const AssignOptions& o, Context& ctx) {
     std::vector<std::string> id_words = o.words;
     std::optional<std::string> agent;
-    if (!o.none) {
-        if (id_words.size() < 2) fail(ErrorKind::usage, "name the agent: hd assign ID AGENT (or --none to unassign)");
+    if (o.none && o.auto_assign) fail(ErrorKind::usage, "--none and --auto do not go together");
+    if (!o.none && !o.auto_assign) {
+        if (id_words.size() < 2)
+            fail(ErrorKind::usage, "name the agent: hd assign ID AGENT (or --auto, or --none to unassign)");
         agent = id_words.back();
         id_words.pop_back();
     }
     const auto ids = parse_ids(id_words);
-    const auto changed = ctx.write([&](TicketService& tickets, Store&) {
-        std::vector<Ticket> out;
-        for (TicketId id : ids) out.push_back(tickets.assign(id, agent));
-        return out;
-    });
-    print_tickets(ctx, changed, agent ? "Assigned" : "Unassigned");
+    ctx.write(
+        [&](TicketService& tickets, Store&) {
+            std::vector<Ticket> out;
+            for (TicketId id : ids) out.push_back(o.auto_assign ? tickets.auto_assign(id) : tickets.assign(id, agent));
+            return out;
+        },
+        [&](const std::vector<Ticket>& changed) { print_tickets(ctx, changed, agent || o.auto_assign ? "Assigned" : "Unassigned"); });
     return 0;
 }
 
 int run_take(const std::vector<std::string>& words, Context& ctx) {
     const auto ids = parse_ids(words);
-    const auto changed = ctx.write([&](TicketService& tickets, Store&) {
-        std::vector<Ticket> out;
-        for (TicketId id : ids) out.push_back(tickets.take(id));
-        return out;
-    });
-    print_tickets(ctx, changed, "Took");
+    ctx.write(
+        [&](TicketService& tickets, Store&) {
+            std::vector<Ticket> out;
+            for (TicketId id : ids) out.push_back(tickets.take(id));
+            return out;
+        },
+        [&](const std::vector<Ticket>& changed) { print_tickets(ctx, changed, "Took"); });
     return 0;
 }
 
@@ -60,14 +65,16 @@ int run_take(const std::vector<std::string>& words, Context& ctx) {
 
 void add_assign(CLI::App& app, Context& ctx) {
     auto o = std::make_shared<AssignOptions>();
-    auto* c = app.add_subcommand("assign", "Assign tickets to an agent, or unassign them with --none");
+    auto* c = app.add_subcommand("assign", "Assign tickets to an agent, to the least-loaded one (--auto), or to nobody");
     c->add_option("ids_then_agent", o->words, "Ticket ids, then the agent (ID... AGENT)")->required();
     c->add_flag("--none", o->none, "Unassign");
+    c->add_flag("--auto", o->auto_assign, "Assign to the least-loaded agent of the ticket's tier (ties: idle longest)");
     c->footer(
         "Examples:\n"
         "  hd assign 42 alice\n"
         "  hd assign 42 43 44 bob\n"
-        "  hd assign 42 --none");
+        "  hd assign 42 --none\n"
+        "  hd assign 42 --auto");
     c->callback([o, &ctx] { ctx.exit_code = run_assign(*o, ctx); });
 }
 

@@ -23,11 +23,13 @@ int run(const CommentOptions& o, Context& ctx) {
         body = text_or_stdin(*o.text, config.max_text_bytes, "comment");
     else
         body = edit_in_editor(ctx, "", "the comment is missing: give it as an argument, or - to read standard input");
-    const Comment c = ctx.write([&](TicketService& tickets, Store&) { return tickets.comment(id, body, o.internal); });
-    if (ctx.global.json)
-        ctx.out() << out::comment_json(c) << '\n';
-    else if (!ctx.global.quiet)
-        ctx.out() << (o.internal ? "Added an internal note to #" : "Commented on #") << id << '\n';
+    ctx.write([&](TicketService& tickets, Store&) { return tickets.comment(id, body, o.internal); },
+              [&](const Comment& c) {
+                  if (ctx.global.json)
+                      ctx.out() << out::comment_json(c) << '\n';
+                  else if (!ctx.global.quiet)
+                      ctx.out() << (o.internal ? "Added an internal note to #" : "Commented on #") << id << '\n';
+              });
     return 0;
 }
 

@@ -99,6 +99,11 @@ std::string Context::actor() {
     return *actor_;
 }
 
+void Context::flush_out() {
+    out_.flush();
+    if (!out_) fail(ErrorKind::other, "cannot write to standard output; nothing was changed");
+}
+
 bool Context::stdin_is_terminal() const { return isatty(STDIN_FILENO) == 1; }
 bool Context::stdout_is_terminal() const { return isatty(STDOUT_FILENO) == 1; }
 

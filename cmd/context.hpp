@@ -81,6 +81,23 @@ public:
         }
     }
 
+    // Like write, and `report(result)` prints what the command did before the commit: when standard
+    // output cannot take it (a closed pipe, a full disk), the command fails and writes nothing, so a
+    // script that retries never files twice. A commit that fails after the report exits non-zero.
+    template <typename Work, typename Report>
+    void write(Work&& work, Report&& report) {
+        write([&](TicketService& tickets, Store& store) {
+            auto result = work(tickets, store);
+            store.ready_to_commit();
+            report(result);
+            flush_out();
+            return 0;
+        });
+    }
+
+    // Flushes stdout; hd::Error when it could not be written.
+    void flush_out();
+
     Store& open_store(bool for_write);
 
 private:

@@ -134,22 +134,25 @@ int run(const EditOptions& o, Context& ctx) {
         }
     }
 
-    std::vector<bool> did_change;
-    const auto changed = ctx.write([&](TicketService& tickets, Store&) {
-        std::vector<Ticket> out;
-        did_change.clear();
-        for (TicketId id : ids) {
-            bool c = false;
-            out.push_back(tickets.edit(id, e, &c));
-            did_change.push_back(c);
-        }
-        return out;
-    });
-    if (ctx.global.json)
-        ctx.out() << (changed.size() == 1 ? out::ticket_json(changed[0]) : out::tickets_json(changed)) << '\n';
-    else if (!ctx.global.quiet)
-        for (std::size_t i = 0; i < changed.size(); ++i)
-            ctx.out() << (did_change[i] ? "Updated #" : "No change to #") << changed[i].id << '\n';
+    using Edited = std::vector<std::pair<Ticket, bool>>;  // the ticket, and whether it changed
+    ctx.write(
+        [&](TicketService& tickets, Store&) {
+            Edited out;
+            for (TicketId id : ids) {
+                bool c = false;
+                Ticket t = tickets.edit(id, e, &c);
+                out.emplace_back(std::move(t), c);
+            }
+            return out;
+        },
+        [&](const Edited& edited) {
+            std::vector<Ticket> changed;
+            for (const auto& [t, c] : edited) changed.push_back(t);
+            if (ctx.global.json)
+                ctx.out() << (changed.size() == 1 ? out::ticket_json(changed[0]) : out::tickets_json(changed)) << '\n';
+            else if (!ctx.global.quiet)
+                for (const auto& [t, c] : edited) ctx.out() << (c ? "Updated #" : "No change to #") << t.id << '\n';
+        });
     return 0;
 }
 

@@ -33,19 +33,23 @@ int run(Move move, const MoveOptions& o, Context& ctx) {
     if (!o.code.empty()) code = resolution_code_option(o.code);
     std::optional<std::string> note;
     if (o.note) note = text_or_stdin(*o.note, ctx.config().max_text_bytes, move == Move::resolve ? "note" : "reason");
-    const auto changed = ctx.write([&](TicketService& tickets, Store&) {
-        std::vector<Ticket> out;
-        for (TicketId id : ids) out.push_back(tickets.move(id, move, note, code));
-        return out;
-    });
-    if (ctx.global.json)
-        ctx.out() << (changed.size() == 1 ? out::ticket_json(changed[0]) : out::tickets_json(changed)) << '\n';
-    else if (!ctx.global.quiet)
-        for (const auto& t : changed) {
-            ctx.out() << past_tense(move) << " #" << t.id;
-            if (move == Move::resolve && t.resolution_code) ctx.out() << " (" << to_string(*t.resolution_code) << ")";
-            ctx.out() << '\n';
-        }
+    ctx.write(
+        [&](TicketService& tickets, Store&) {
+            std::vector<Ticket> out;
+            for (TicketId id : ids) out.push_back(tickets.move(id, move, note, code));
+            return out;
+        },
+        [&](const std::vector<Ticket>& changed) {
+            if (ctx.global.json)
+                ctx.out() << (changed.size() == 1 ? out::ticket_json(changed[0]) : out::tickets_json(changed)) << '\n';
+            else if (!ctx.global.quiet)
+                for (const auto& t : changed) {
+                    ctx.out() << past_tense(move) << " #" << t.id;
+                    if (move == Move::resolve && t.resolution_code)
+                        ctx.out() << " (" << to_string(*t.resolution_code) << ")";
+                    ctx.out() << '\n';
+                }
+        });
     return 0;
 }
 

@@ -34,15 +34,16 @@ int run(const OpenOptions& o, Context& ctx) {
     if (!o.tier.empty()) in.tier = tier_option(config, o.tier);
     in.tags = o.tags;
 
-    const Ticket t = ctx.write([&](TicketService& tickets, Store&) { return tickets.open(in); });
-
-    if (ctx.global.json)
-        ctx.out() << out::ticket_json(t) << '\n';
-    else if (ctx.global.quiet)
-        ctx.out() << t.id << '\n';
-    else
-        ctx.out() << "Opened #" << t.id << " (" << to_string(t.priority) << ", " << to_string(t.type) << ", L"
-                  << t.tier << "): " << out::sanitize(t.title) << '\n';
+    ctx.write([&](TicketService& tickets, Store&) { return tickets.open(in); },
+              [&](const Ticket& t) {
+                  if (ctx.global.json)
+                      ctx.out() << out::ticket_json(t) << '\n';
+                  else if (ctx.global.quiet)
+                      ctx.out() << t.id << '\n';
+                  else
+                      ctx.out() << "Opened #" << t.id << " (" << to_string(t.priority) << ", " << to_string(t.type)
+                                << ", L" << t.tier << "): " << out::sanitize(t.title) << '\n';
+              });
     return 0;
 }
 

@@ -47,19 +47,22 @@ constexpr std::string_view kOriginKeys[] = {
     "limits.max_title",
     "limits.max_text",
     "tier",
+    "route",
 };
 
-constexpr std::string_view kTopLevelKeys[] = {"user", "categories", "store", "defaults", "limits", "tier"};
+constexpr std::string_view kTopLevelKeys[] = {"user", "categories", "store", "defaults", "limits", "tier", "route"};
 constexpr std::string_view kStoreKeys[] = {"path", "lock_timeout"};
 constexpr std::string_view kDefaultsKeys[] = {"type", "priority", "channel"};
 constexpr std::string_view kLimitsKeys[] = {"max_title", "max_text"};
 constexpr std::string_view kTierKeys[] = {"level", "name", "description"};
+constexpr std::string_view kRouteKeys[] = {"name",        "category", "type", "channel",
+                                           "title_words", "tier",     "team", "agent"};
 
-// Sections and keys read by later features (routing, templates, SLAs, calendars, OLAs, hooks, the
+// Sections and keys read by later features (templates, SLAs, calendars, OLAs, hooks, the
 // knowledge base, reports, deduplication). This reader accepts them silently and ignores their
 // contents, so that a config written for a later hd does not warn here; each feature validates its own.
-constexpr std::string_view kLaterFeatureTables[] = {"route", "template", "sla",    "calendar", "ola",
-                                                    "hooks", "kb",       "report", "dedup"};
+constexpr std::string_view kLaterFeatureTables[] = {"template", "sla", "calendar", "ola",
+                                                    "hooks",    "kb",  "report",   "dedup"};
 constexpr std::string_view kLaterFeatureKeys[] = {"dedup_on_resolved", "dedup_on_closed"};
 
 constexpr std::string_view kDefaultStorePathHint = "$XDG_DATA_HOME/hd/hd.db";
@@ -237,11 +240,16 @@ public:
                 read_limits(*key, *node);
             else if (name == "tier")
                 read_tiers(*key, *node);
+            else if (name == "route")
+                read_routes(*key, *node);
             else if (contains(kLaterFeatureTables, name) || contains(kLaterFeatureKeys, name))
                 continue;  // read by later features
             else
                 unknown(*key, "", kTopLevelKeys, kLaterFeatureTables);
         }
+        // Tiers and categories may come after the routes that name them: check routes against the
+        // effective values once everything is read.
+        resolve_routes();
     }
 
 private:
@@ -495,9 +503,147 @@ private:
         set_origin("tier", key);
     }
 
+    // A [[route]]'s values that can be checked only once the whole file is read, because the tiers
+    // and categories may be defined after it.
+    struct RouteChecks {
+        const toml::node* tier = nullptr;
+        std::vector<const toml::node*> categories;  // one per entry of RouteRule::categories
+    };
+
+    // A single value or a non-empty array of values; each is given to `each`.
+    template <typename Each>
+    void one_or_many(const toml::node& node, std::string_view key, std::string_view expected, Each&& each) const {
+        if (const auto* array = node.as_array()) {
+            if (array->empty()) bad(node, key, expected);
+            for (const auto& element : *array) each(element);
+        } else {
+            each(node);
+        }
+    }
+
+    // [[route]] replaces nothing: with no route, every new ticket starts at tier 1.
+    void read_routes(const toml::key& key, const toml::node& node) {
+        const auto* array = node.as_array();
+        if (!array || !array->is_array_of_tables())
+            bad(node, "route", "[[route]] tables, each with a tier and the conditions a new ticket must meet");
+
+        std::vector<RouteRule> routes;
+        std::vector<RouteChecks> checks;
+        for (const auto& element : *array) {
+            const auto& table = *element.as_table();
+            RouteRule rule;
+            RouteChecks check;
+            const toml::node* name_node = nullptr;
+            rule.name = "route " + std::to_string(routes.size() + 1);
+            rule.origin = path_text_ + ":" + std::to_string(table.source().begin.line);
+            for (const auto& [field, value] : in_file_order(table)) {
+                const std::string_view name = field->str();
+                if (name == "name") {
+                    rule.name = expect_name(*value, "route.name", "a non-empty name such as \"network outages\"");
+                    name_node = value;
+                } else if (name == "category") {
+                    static constexpr std::string_view expected =
+                        "a category or a non-empty list of categories such as [\"network\", \"email\"]";
+                    one_or_many(*value, "route.category", expected, [&](const toml::node& item) {
+                        std::string category = casefold(expect_name(item, "route.category", expected));
+                        if (contains(rule.categories, category)) return;
+                        rule.categories.push_back(std::move(category));
+                        check.categories.push_back(&item);
+                    });
+                } else if (name == "type") {
+                    const std::string expected = "one of " + ticket_type_names() + ", or a non-empty list of them";
+                    one_or_many(*value, "route.type", expected, [&](const toml::node& item) {
+                        const auto* text = item.as_string();
+                        if (!text) bad(item, "route.type", expected);
+                        const auto type = parse_ticket_type(trim(text->get()));
+                        if (!type) bad(item, "route.type", expected);
+                        if (std::find(rule.types.begin(), rule.types.end(), *type) == rule.types.end())
+                            rule.types.push_back(*type);
+                    });
+                } else if (name == "channel") {
+                    const std::string expected = "one of " + channel_names() + ", or a non-empty list of them";
+                    one_or_many(*value, "route.channel", expected, [&](const toml::node& item) {
+                        const auto* text = item.as_string();
+                        if (!text) bad(item, "route.channel", expected);
+                        const auto channel = parse_channel(trim(text->get()));
+                        if (!channel) bad(item, "route.channel", expected);
+                        if (std::find(rule.channels.begin(), rule.channels.end(), *channel) == rule.channels.end())
+                            rule.channels.push_back(*channel);
+                    });
+                } else if (name == "title_words") {
+                    static constexpr std::string_view expected =
+                        "a word or a non-empty list of words such as [\"outage\", \"down\"]";
+                    one_or_many(*value, "route.title_words", expected, [&](const toml::node& item) {
+                        std::string word = expect_name(item, "route.title_words", expected);
+                        for (const std::string& known : rule.title_words)
+                            if (casefold(known) == casefold(word)) return;
+                        rule.title_words.push_back(std::move(word));
+                    });
+                } else if (name == "tier") {
+                    check.tier = value;
+                } else if (name == "team") {
+                    rule.team = expect_name(*value, "route.team", "a team name such as \"network\"");
+                } else if (name == "agent") {
+                    rule.agent = expect_name(*value, "route.agent", "an agent name such as \"alice\"");
+                } else {
+                    unknown(*field, "route", kRouteKeys);
+                }
+            }
+            if (!check.tier)
+                invalid(table, "route",
+                        "missing key 'tier' (where a matching ticket starts: a level such as 2, \"L2\" or a "
+                        "tier's name)");
+            for (std::size_t i = 0; i < routes.size(); ++i)
+                if (name_node && casefold(routes[i].name) == casefold(rule.name))
+                    config_.warnings.push_back(where(name_node->source()) + ": route.name: '" + escape(rule.name) +
+                                               "' is also the name of the route at line " +
+                                               std::to_string((*array)[i].source().begin.line));
+            routes.push_back(std::move(rule));
+            checks.push_back(std::move(check));
+        }
+        config_.routes = std::move(routes);
+        route_checks_ = std::move(checks);
+        set_origin("route", key);
+    }
+
+    void resolve_routes() {
+        for (std::size_t i = 0; i < route_checks_.size(); ++i) {
+            RouteRule& rule = config_.routes[i];
+            const RouteChecks& check = route_checks_[i];
+            if (!config_.categories.empty()) {
+                for (std::size_t j = 0; j < rule.categories.size(); ++j) {
+                    if (contains(config_.categories, rule.categories[j])) continue;
+                    std::string known;
+                    for (const std::string& category : config_.categories)
+                        known += (known.empty() ? "" : ", ") + category;
+                    invalid(
+                        *check.categories[j], "route.category",
+                        "'" + escape(rule.categories[j]) + "' is not one of the categories (" + escape(known) + ")");
+                }
+            }
+            rule.tier = route_tier(*check.tier);
+        }
+    }
+
+    int route_tier(const toml::node& node) const {
+        std::string names;
+        for (const TierConfig& tier : config_.tiers) names += (names.empty() ? "" : ", ") + tier.name;
+        const std::string expected = "a tier from 1 to " + std::to_string(config_.tiers.size()) +
+                                     ": its level, \"L2\" or its name (" + escape(names) + ")";
+        if (const auto* number = node.as_integer()) {
+            const std::int64_t level = number->get();
+            if (level >= 1 && level <= kMaxTiers && tier_by_level(config_, static_cast<int>(level)))
+                return static_cast<int>(level);
+        } else if (const auto* text = node.as_string()) {
+            if (auto level = find_tier(config_, text->get())) return *level;
+        }
+        bad(node, "route.tier", expected);
+    }
+
     fs::path path_;
     std::string path_text_;
     Config& config_;
+    std::vector<RouteChecks> route_checks_;  // one per config_.routes entry read from this file
 };
 
 std::string read_file(const fs::path& path) {
@@ -534,6 +680,15 @@ toml::table parse(const fs::path& path, const std::string& text) {
     if (!result) malformed(path, result.error());
     return std::move(result).table();
 #endif
+}
+
+// One value as a TOML string, several as an array of strings.
+template <typename T, typename Text>
+std::string toml_list(const std::vector<T>& values, Text text) {
+    if (values.size() == 1) return quote(text(values.front()));
+    std::string out = "[";
+    for (std::size_t i = 0; i < values.size(); ++i) out += (i ? ", " : "") + quote(text(values[i]));
+    return out + "]";
 }
 
 std::string origin_comment(const Config& config, std::string_view key) {
@@ -638,7 +793,32 @@ std::string default_config_text() {
         out += "name = " + quote(tier.name) + "\n";
         out += "description = " + quote(tier.description) + "\n\n";
     }
-    out.pop_back();  // no blank line at the end of the file
+    out +=
+        "# Routing: the tier a new ticket starts at, and optionally its team or agent. The first [[route]]\n"
+        "# whose conditions all hold wins; when none does, the ticket starts at tier 1. Each condition is\n"
+        "# a value or a list of values, any of which matches:\n"
+        "#   category      one of the categories above\n"
+        "#   type          " +
+        ticket_type_names() +
+        "\n"
+        "#   channel       " +
+        channel_names() +
+        "\n"
+        "#   title_words   whole words of the title, in any case\n"
+        "# A route without conditions matches every ticket. tier (required) is a level (2), label (\"L2\")\n"
+        "# or tier name (\"Support\"). `hd route test` shows which route a ticket would take.\n"
+        "# [[route]]\n"
+        "# name = \"network outages\"\n"
+        "# category = [\"network\", \"email\"]\n"
+        "# title_words = [\"outage\", \"down\"]\n"
+        "# tier = \"L2\"\n"
+        "# team = \"network\"\n"
+        "#\n"
+        "# [[route]]\n"
+        "# name = \"monitoring alerts\"\n"
+        "# channel = \"monitoring\"\n"
+        "# type = \"incident\"\n"
+        "# tier = 2\n";
     return out;
 }
 
@@ -683,6 +863,23 @@ std::string describe_config(const Config& config) {
         out += "level = " + std::to_string(tier.level) + "\n";
         out += "name = " + quote(tier.name) + "\n";
         out += "description = " + quote(tier.description) + "\n";
+    }
+
+    if (config.routes.empty()) out += "\n# no [[route]]: every new ticket starts at tier 1\n";
+    for (const RouteRule& route : config.routes) {
+        out += "\n[[route]]  # from " + comment_safe(route.origin.empty() ? "default" : route.origin) + "\n";
+        out += "name = " + quote(route.name) + "\n";
+        if (!route.categories.empty())
+            out += "category = " + toml_list(route.categories, [](const std::string& c) { return c; }) + "\n";
+        if (!route.types.empty())
+            out += "type = " + toml_list(route.types, [](TicketType t) { return std::string(to_string(t)); }) + "\n";
+        if (!route.channels.empty())
+            out += "channel = " + toml_list(route.channels, [](Channel c) { return std::string(to_string(c)); }) + "\n";
+        if (!route.title_words.empty())
+            out += "title_words = " + toml_list(route.title_words, [](const std::string& w) { return w; }) + "\n";
+        out += "tier = " + std::to_string(route.tier) + "\n";
+        if (route.team) out += "team = " + quote(*route.team) + "\n";
+        if (route.agent) out += "agent = " + quote(*route.agent) + "\n";
     }
     return out;
 }

@@ -19,6 +19,20 @@ struct TierConfig {
     std::string description;  // "First point of contact: ..."
 };
 
+// A routing rule ([[route]]): where a new ticket starts. Every condition that is set must hold;
+// a rule with no condition matches everything. The first matching rule wins.
+struct RouteRule {
+    std::string name;                      // name = "..." or "route N" (1-based, in file order)
+    std::vector<std::string> categories;   // category = "network" or ["network", "vpn"]; any of (casefolded)
+    std::vector<TicketType> types;         // type = "request" or [...]; any of
+    std::vector<Channel> channels;         // channel = "monitoring" or [...]; any of
+    std::vector<std::string> title_words;  // title_words = ["outage", "down"]: any of, case-insensitive, whole words
+    int tier = 1;                          // tier = 2 (also "L2" or a tier's name): required
+    std::optional<std::string> team;       // team = "network"
+    std::optional<std::string> agent;      // agent = "alice"
+    std::string origin;                    // "PATH:LINE", for `hd route explain`
+};
+
 struct Config {
     // Who I am when neither --as nor HD_USER says.
     std::optional<std::string> user;
@@ -29,6 +43,9 @@ struct Config {
 
     // [[tier]]: ordered by level, levels 1..N contiguous, 2 to 9 tiers.
     std::vector<TierConfig> tiers;
+
+    // [[route]], in file order.
+    std::vector<RouteRule> routes;
 
     // categories = [...]: when non-empty, a ticket's category must be one of these.
     std::vector<std::string> categories;

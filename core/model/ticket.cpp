@@ -74,7 +74,17 @@ constexpr std::array<std::pair<ResolutionCode, std::string_view>, 4> kCodes{{
     {ResolutionCode::no_fault, "no-fault"},
 }};
 
+constexpr std::array<std::pair<LinkKind, std::string_view>, 4> kLinkKinds{{
+    {LinkKind::relates, "relates"},
+    {LinkKind::duplicate_of, "duplicate-of"},
+    {LinkKind::caused_by, "caused-by"},
+    {LinkKind::parent, "parent"},
+}};
+
 }  // namespace
+
+std::string_view to_string(LinkKind v) { return name_of(kLinkKinds, v); }
+std::optional<LinkKind> parse_link_kind(std::string_view s) { return lookup(kLinkKinds, s); }
 
 std::string_view to_string(TicketType v) { return name_of(kTypes, v); }
 std::string_view to_string(Status v) { return name_of(kStatuses, v); }

@@ -62,7 +62,9 @@ struct Ticket {
     std::optional<std::string> category;
     int tier = 1;
     std::optional<std::string> assignee;
+    std::optional<std::string> team;  // set by routing or by hand
     std::optional<std::string> requester;
+    std::vector<std::string> cc;      // further requesters, such as those of tickets merged into this one
     std::optional<Channel> channel;
     std::vector<std::string> tags;  // sorted, unique
     Timestamp created_at = 0;
@@ -72,6 +74,27 @@ struct Ticket {
     std::optional<ResolutionCode> resolution_code;
     std::optional<std::string> dedup_key;
     std::int64_t occurrences = 1;
+    std::int64_t escalations = 0;  // how many times it went up a tier
+
+    bool is_active() const { return status == Status::new_ || status == Status::open || status == Status::pending; }
+    // First-contact resolution: solved at tier 1 without ever going up. Unknown (nullopt) until solved.
+    std::optional<bool> first_contact_resolution() const {
+        if (status != Status::resolved && status != Status::closed) return std::nullopt;
+        return tier == 1 && escalations == 0;
+    }
+};
+
+enum class LinkKind { relates, duplicate_of, caused_by, parent };
+std::string_view to_string(LinkKind);
+std::optional<LinkKind> parse_link_kind(std::string_view);  // "relates", "duplicate-of", "caused-by", "parent"
+
+// "A duplicate-of B": from = A, to = B. `parent` reads "A's parent is B".
+struct Link {
+    TicketId from = 0;
+    TicketId to = 0;
+    LinkKind kind = LinkKind::relates;
+    Timestamp created_at = 0;
+    std::string actor;
 };
 
 struct Comment {
@@ -94,6 +117,7 @@ struct Event {
     std::optional<std::string> old_value;
     std::optional<std::string> new_value;
     std::optional<std::string> note;  // a reason, a resolution note
+    std::optional<TicketId> merged_from;  // set on events copied from a ticket merged into this one
 };
 
 }  // namespace hd

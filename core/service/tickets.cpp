@@ -54,7 +54,48 @@ Event TicketService::event(TicketId id, std::string kind) const {
     return e;
 }
 
+const Actor& TicketService::acting() {
+    if (!acting_) {
+        Actor a;
+        a.name = actor_;
+        a.store_has_agents = store_.count_agents() > 0;
+        if (a.store_has_agents) a.agent = store_.find_agent(actor_);
+        acting_ = std::move(a);
+    }
+    return *acting_;
+}
+
+std::optional<Agent> TicketService::checked_agent(const std::string& name) {
+    const std::string checked = checked_name(name, "agent");
+    if (!acting().store_has_agents) return std::nullopt;
+    auto agent = store_.find_agent(checked);
+    if (!agent) fail(ErrorKind::not_found, "no agent '" + checked + "' (hd agent list shows the agents)");
+    return agent;
+}
+
+// Records the assignment and, for a real agent, when they last got a ticket (auto-assignment's tie-break).
+void TicketService::set_assignee(Ticket& t, const std::optional<std::string>& to) {
+    std::optional<std::string> name;
+    if (to) {
+        name = checked_name(*to, "agent");
+        if (auto agent = checked_agent(*name)) {
+            require_can_hold(*agent, t);
+            agent->last_assigned_at = now_;
+            store_.update_agent(*agent);
+        }
+    }
+    if (t.assignee == name) return;
+    Event e = event(t.id, "assigned");
+    e.old_value = t.assignee;
+    e.new_value = name;
+    journal_.record(e);
+    t.assignee = name;
+}
+
+RoutingDecision TicketService::route(const RoutingInput& input) const { return route_ticket(config_, input); }
+
 Ticket TicketService::open(const NewTicket& in) {
+    require_permission(acting(), Action::open);
     Ticket t;
     t.title = checked_title(in.title, config_);
     if (in.description && !in.description->empty()) t.description = checked_text(*in.description, "description", config_);
@@ -68,25 +109,40 @@ Ticket TicketService::open(const NewTicket& in) {
     else
         t.priority = config_.default_priority;
     if (in.category) t.category = checked_category(*in.category, config_);
-    t.tier = in.tier.value_or(1);
-    if (!tier_by_level(config_, t.tier))
-        fail(ErrorKind::usage, "there is no tier " + std::to_string(t.tier) + " (tiers 1.." +
-                                   std::to_string(config_.tiers.size()) + ")");
     if (in.requester) t.requester = checked_name(*in.requester, "requester");
-    if (in.assignee) t.assignee = checked_name(*in.assignee, "assignee");
     t.channel = in.channel ? in.channel : config_.default_channel;
     t.tags = normalised_tags(in.tags);
     t.status = Status::new_;
     t.created_at = t.updated_at = now_;
 
+    // The first tier: given, or from the first routing rule that matches.
+    std::optional<std::string> routed_agent;
+    std::string routed_by;
+    if (in.tier) {
+        t.tier = *in.tier;
+    } else {
+        const RoutingDecision d = route_ticket(config_, RoutingInput{t.category, t.type, t.channel, t.title});
+        t.tier = d.tier;
+        t.team = d.team;
+        routed_agent = d.agent;
+        if (d.rule) routed_by = "routed by " + d.rule->name;
+    }
+    if (!tier_by_level(config_, t.tier))
+        fail(ErrorKind::usage, "there is no tier " + std::to_string(t.tier) + " (tiers 1.." +
+                                   std::to_string(config_.tiers.size()) + ")");
+    if (in.team) t.team = checked_name(*in.team, "team");
+
     t.id = store_.insert_ticket(t);
     Event created = event(t.id, "created");
     created.new_value = t.title;
+    if (!routed_by.empty()) created.note = routed_by;
     journal_.record(created);
-    if (t.assignee) {
-        Event assigned = event(t.id, "assigned");
-        assigned.new_value = t.assignee;
-        journal_.record(assigned);
+    const auto assignee = in.assignee ? in.assignee : routed_agent;
+    if (assignee) {
+        // Assigning needs the right to assign, except for the agent a routing rule names.
+        if (in.assignee) require_permission(acting(), Action::assign);
+        set_assignee(t, assignee);
+        store_.update_ticket(t);
     }
     return t;
 }
@@ -110,6 +166,7 @@ bool TicketService::record_field(TicketId id, const char* field, const std::opti
 
 Ticket TicketService::edit(TicketId id, const TicketEdit& in, bool* changed) {
     const Ticket before = get(id);
+    require_permission(acting(), Action::edit, &before);
     refuse_if_closed(before, "edit");
     Ticket t = before;
     if (in.title) t.title = checked_title(*in.title, config_);
@@ -124,6 +181,7 @@ Ticket TicketService::edit(TicketId id, const TicketEdit& in, bool* changed) {
     if (in.category) t.category = in.category->empty() ? std::nullopt : std::optional(checked_category(*in.category, config_));
     if (in.requester) t.requester = in.requester->empty() ? std::nullopt : std::optional(checked_name(*in.requester, "requester"));
     if (in.channel) t.channel = in.channel;
+    if (in.team) t.team = in.team->empty() ? std::nullopt : std::optional(checked_name(*in.team, "team"));
     for (const auto& tag : normalised_tags(in.add_tags))
         if (std::find(t.tags.begin(), t.tags.end(), tag) == t.tags.end()) t.tags.push_back(tag);
     for (const auto& tag : normalised_tags(in.remove_tags)) std::erase(t.tags, tag);
@@ -139,6 +197,7 @@ Ticket TicketService::edit(TicketId id, const TicketEdit& in, bool* changed) {
     any |= record_field(id, "category", before.category, t.category);
     any |= record_field(id, "requester", before.requester, t.requester);
     any |= record_field(id, "channel", text_of(before.channel), text_of(t.channel));
+    any |= record_field(id, "team", before.team, t.team);
     for (const auto& tag : t.tags)
         if (std::find(before.tags.begin(), before.tags.end(), tag) == before.tags.end()) {
             Event e = event(id, "tagged");
@@ -162,6 +221,7 @@ Ticket TicketService::edit(TicketId id, const TicketEdit& in, bool* changed) {
 
 Comment TicketService::comment(TicketId id, const std::string& body, bool internal) {
     Ticket t = get(id);
+    require_permission(acting(), Action::comment, &t);
     Comment c;
     c.ticket = id;
     c.at = now_;
@@ -181,14 +241,11 @@ Comment TicketService::comment(TicketId id, const std::string& body, bool intern
 
 Ticket TicketService::assign(TicketId id, const std::optional<std::string>& agent) {
     Ticket t = get(id);
+    require_permission(acting(), Action::assign, &t);
     refuse_if_closed(t, agent ? "assign" : "unassign");
-    const std::optional<std::string> to = agent ? std::optional(checked_name(*agent, "agent")) : std::nullopt;
-    if (t.assignee == to) return t;
-    Event e = event(id, "assigned");
-    e.old_value = t.assignee;
-    e.new_value = to;
-    journal_.record(e);
-    t.assignee = to;
+    const auto before = t.assignee;
+    set_assignee(t, agent);
+    if (t.assignee == before) return t;
     t.updated_at = now_;
     store_.update_ticket(t);
     return t;
@@ -196,10 +253,16 @@ Ticket TicketService::assign(TicketId id, const std::optional<std::string>& agen
 
 Ticket TicketService::take(TicketId id) {
     Ticket t = get(id);
+    require_permission(acting(), Action::take, &t);
     if (t.status == Status::resolved || t.status == Status::closed)
         fail(ErrorKind::refused, "cannot take #" + std::to_string(id) + ": it is " + std::string(to_string(t.status)) +
                                      (t.status == Status::resolved ? "; reopen it first" : ""));
-    t = assign(id, actor_);
+    const auto before = t.assignee;
+    set_assignee(t, actor_);
+    if (t.assignee != before) {
+        t.updated_at = now_;
+        store_.update_ticket(t);
+    }
     if (t.status != Status::open) t = set_status(t, Status::open, Move::start, std::nullopt);
     return t;
 }
@@ -207,6 +270,7 @@ Ticket TicketService::take(TicketId id) {
 Ticket TicketService::move(TicketId id, Move move, const std::optional<std::string>& note,
                            std::optional<ResolutionCode> code) {
     Ticket t = get(id);
+    require_permission(acting(), move == Move::resolve ? Action::resolve : Action::move, &t);
     const auto to = apply_move(t.status, move);
     if (!to) fail(ErrorKind::refused, illegal_move_message(id, t.status, move));
     std::optional<std::string> checked_note;

@@ -11,6 +11,8 @@
 #include "core/events/journal.hpp"
 #include "core/model/ticket.hpp"
 #include "core/rules/lifecycle.hpp"
+#include "core/rules/permissions.hpp"
+#include "core/rules/routing.hpp"
 #include "core/store/store.hpp"
 
 namespace hd {
@@ -23,8 +25,9 @@ struct NewTicket {
     std::optional<Level> impact;
     std::optional<Level> urgency;
     std::optional<std::string> category;
-    std::optional<int> tier;
+    std::optional<int> tier;  // given: routing rules are not applied
     std::optional<std::string> assignee;
+    std::optional<std::string> team;
     std::optional<std::string> requester;
     std::optional<Channel> channel;
     std::vector<std::string> tags;
@@ -41,6 +44,7 @@ struct TicketEdit {
     std::optional<Level> urgency;
     std::optional<std::string> category;
     std::optional<std::string> requester;
+    std::optional<std::string> team;
     std::optional<Channel> channel;
     std::vector<std::string> add_tags;
     std::vector<std::string> remove_tags;
@@ -63,9 +67,39 @@ public:
     Ticket move(TicketId id, Move move, const std::optional<std::string>& note,
                 std::optional<ResolutionCode> code = std::nullopt);
 
+    // Escalation: up (default one tier) or down (default one tier), keeping the reason. The ticket is
+    // unassigned unless `assign` names an agent who may hold it at its new tier.
+    Ticket escalate(TicketId id, std::optional<int> to, const std::string& reason,
+                    const std::optional<std::string>& assign);
+    Ticket deescalate(TicketId id, std::optional<int> to, const std::string& reason,
+                      const std::optional<std::string>& assign);
+
+    // Queues: `next` takes the top ticket of my tier's queue (nullopt when it is empty);
+    // `auto_assign` gives the ticket to the least-loaded agent of its tier, ties to the one idle longest.
+    std::optional<Ticket> next();
+    Ticket auto_assign(TicketId id);
+    // The tier whose queue is "mine": my agent tier, or tier 1 for who is not an agent.
+    int my_tier();
+
+    // Links and merges.
+    void link(TicketId from, TicketId to, LinkKind kind);
+    void unlink(TicketId a, TicketId b);
+    // Moves SRC's comments, events (copied), tags, requesters and occurrences to INTO, and resolves SRC
+    // as a duplicate of INTO.
+    Ticket merge(TicketId source, TicketId into);
+
+    // How a new ticket with these fields would be routed (for `hd route test`).
+    RoutingDecision route(const RoutingInput& input) const;
+
     const std::string& actor() const { return actor_; }
+    const Actor& acting();
 
 private:
+    Ticket change_tier(TicketId id, std::optional<int> to, const std::string& reason,
+                       const std::optional<std::string>& assign, bool up);
+    // The agent, checked to exist when the store has agents; nullopt when it has none (names are free).
+    std::optional<Agent> checked_agent(const std::string& name);
+    void set_assignee(Ticket& t, const std::optional<std::string>& to);
     Event event(TicketId id, std::string kind) const;
     bool record_field(TicketId id, const char* field, const std::optional<std::string>& from,
                       const std::optional<std::string>& to);
@@ -76,6 +110,7 @@ private:
     const Config& config_;
     Timestamp now_;
     std::string actor_;
+    std::optional<Actor> acting_;
 };
 
 }  // namespace hd

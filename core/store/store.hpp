@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "core/model/agent.hpp"
 #include "core/model/ticket.hpp"
 #include "core/query/filter.hpp"
 
@@ -31,6 +32,9 @@ public:
     virtual void begin_write() = 0;
     virtual void commit() = 0;
     virtual void rollback() noexcept = 0;
+    // Throws StoreCreatedMeanwhile early, before a command reports what it did, when commit() would
+    // (see StoreCreatedMeanwhile); does nothing otherwise.
+    virtual void ready_to_commit() {}
 
     // False when the store has not been created yet: reads then see an empty store.
     virtual bool exists() const = 0;
@@ -43,6 +47,29 @@ public:
     virtual void update_ticket(const Ticket& ticket) = 0;
     virtual std::vector<Ticket> list_tickets(const TicketQuery& query) = 0;
     virtual bool any_ticket(const TicketQuery& query) = 0;
+
+    // A tier's queue: its unassigned tickets that are new, open or pending, by priority then age.
+    virtual std::vector<Ticket> queue(int tier, std::optional<int> limit) = 0;
+    virtual std::vector<TierCounts> tier_counts() = 0;
+
+    // Agents, by name.
+    virtual void insert_agent(const Agent& agent) = 0;
+    virtual std::optional<Agent> find_agent(const std::string& name) = 0;
+    virtual std::vector<Agent> list_agents() = 0;  // by tier, then name
+    virtual void update_agent(const Agent& agent) = 0;
+    virtual void delete_agent(const std::string& name) = 0;
+    virtual std::int64_t count_agents() = 0;
+    // The agents of exactly this tier (every agent when tier is nullopt) with their active tickets.
+    virtual std::vector<AgentLoad> agent_loads(std::optional<int> tier) = 0;
+
+    // Links between tickets, both ways: where the ticket is `from` and where it is `to`.
+    virtual bool insert_link(const Link& link) = 0;  // false when it was there already
+    virtual bool delete_links(TicketId a, TicketId b) = 0;  // every link between the two, either way
+    virtual std::vector<Link> links(TicketId id) = 0;
+
+    // Merging: comments move; events are copied with merged_from set (the log stays append-only).
+    virtual void move_comments(TicketId from, TicketId to) = 0;
+    virtual void copy_events(TicketId from, TicketId to) = 0;
 
     // Comments and the audit log, oldest first.
     virtual std::int64_t insert_comment(const Comment& comment) = 0;

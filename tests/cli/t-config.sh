@@ -203,11 +203,10 @@ expect_rc 0
 expect_empty_err
 
 test_case "config with an unknown subcommand or option is exit 2"
+remember_store
 hd config bogus
-expect_rc 2
-expect_error_line
+expect_failure 2 "bogus"
 hd config --bogus
-expect_rc 2
-expect_error_line
+expect_failure 2 "--bogus"
 
 finish

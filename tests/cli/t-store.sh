@@ -149,6 +149,21 @@ expect_rc 5
 expect_error_line
 expect_err "$TEST_DIR/afile"
 
+test_case "a command whose output cannot be written fails and writes nothing"
+if [ -w /dev/full ]; then
+    remember_store
+    "$HD_BIN" open "Output to a full disk" -q >/dev/full 2>"$ERR"
+    RC=$?
+    : >"$OUT"
+    expect_failure 1 "standard output"
+    remember_store
+    "$HD_BIN" comment 1 "Comment to a full disk" >/dev/full 2>"$ERR"
+    RC=$?
+    expect_failure 1 "standard output"
+else
+    echo "note: no /dev/full here; the output-error checks did not run"
+fi
+
 # hold_write_lock DB SECONDS: another process takes the store's write lock for SECONDS; returns
 # once the lock is held (LOCK_PID is that process).
 hold_write_lock() {

@@ -7,7 +7,9 @@
 #include <fstream>
 #include <functional>
 #include <optional>
+#include <sstream>
 #include <string>
+#include <vector>
 
 #include "core/config/config.hpp"
 #include "core/error.hpp"
@@ -95,6 +97,18 @@ void check_same_values(const Config& a, const Config& b) {
         CHECK(a.tiers[i].name == b.tiers[i].name);
         CHECK(a.tiers[i].description == b.tiers[i].description);
     }
+    REQUIRE(a.routes.size() == b.routes.size());
+    for (std::size_t i = 0; i < a.routes.size(); ++i) {
+        CAPTURE(i);
+        CHECK(a.routes[i].name == b.routes[i].name);
+        CHECK(a.routes[i].categories == b.routes[i].categories);
+        CHECK(a.routes[i].types == b.routes[i].types);
+        CHECK(a.routes[i].channels == b.routes[i].channels);
+        CHECK(a.routes[i].title_words == b.routes[i].title_words);
+        CHECK(a.routes[i].tier == b.routes[i].tier);
+        CHECK(a.routes[i].team == b.routes[i].team);
+        CHECK(a.routes[i].agent == b.routes[i].agent);
+    }
 }
 
 bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
@@ -126,10 +140,12 @@ TEST_CASE("the defaults are three tiers, eight categories, P3 incidents and a 10
     CHECK_FALSE(c.default_channel);
     CHECK(c.max_title_bytes == 500);
     CHECK(c.max_text_bytes == 1024 * 1024);
+    CHECK(c.routes.empty());
     CHECK(c.warnings.empty());
     CHECK_FALSE(c.loaded);
     for (const char* key : {"user", "categories", "store.path", "store.lock_timeout", "defaults.type",
-                            "defaults.priority", "defaults.channel", "limits.max_title", "limits.max_text", "tier"}) {
+                            "defaults.priority", "defaults.channel", "limits.max_title", "limits.max_text", "tier",
+                            "route"}) {
         CAPTURE(key);
         REQUIRE(c.origins.count(key) == 1);
         CHECK(c.origins.at(key) == "default");
@@ -306,6 +322,145 @@ TEST_CASE("tiers must be 2 to 9, with levels 1..N once each and distinct names")
     CHECK(contains(load_error(dir, "tier = 3\n"), "config.toml:1:8: tier: expected [[tier]] tables"));
 }
 
+TEST_CASE("[[route]] tables are read in file order, with every key, names and origins") {
+    TempDir dir;
+    const std::string text =
+        "categories = [\"network\", \"Réseau\", \"access\"]\n"                 // 1
+        "[[route]]\n"                                                          // 2
+        "name = \"network outages\"\n"                                         // 3
+        "category = [\"Network\", \"RÉSEAU\", \"network\"]\n"                  // 4
+        "type = [\"incident\", \"Problem\"]\n"                                 // 5
+        "channel = [\"email\", \"monitoring\"]\n"                              // 6
+        "title_words = [\"outage\", \" Down \", \"DOWN\", \"not working\"]\n"  // 7
+        "tier = \"L3\"\n"                                                      // 8
+        "team = \"netops\"\n"                                                  // 9
+        "agent = \"alice\"\n"                                                  // 10
+        "[[route]]\n"                                                          // 11
+        "category = \"access\"\n"                                              // 12
+        "type = \"request\"\n"                                                 // 13
+        "channel = \"web\"\n"                                                  // 14
+        "title_words = \"password\"\n"                                         // 15
+        "tier = 2\n"                                                           // 16
+        "[[route]]\n"                                                          // 17
+        "tier = \"support\"\n";                                                // 18
+    const Config c = load_text(dir, text);
+    const std::string p = (dir.root / "config.toml").string();
+    CHECK(c.warnings.empty());
+    REQUIRE(c.routes.size() == 3);
+
+    const hd::RouteRule& first = c.routes[0];
+    CHECK(first.name == "network outages");
+    CHECK(first.categories == std::vector<std::string>{"network", "réseau"});
+    CHECK(first.types == std::vector<hd::TicketType>{hd::TicketType::incident, hd::TicketType::problem});
+    CHECK(first.channels == std::vector<hd::Channel>{hd::Channel::email, hd::Channel::monitoring});
+    CHECK(first.title_words == std::vector<std::string>{"outage", "Down", "not working"});
+    CHECK(first.tier == 3);
+    CHECK(first.team == "netops");
+    CHECK(first.agent == "alice");
+    CHECK(first.origin == p + ":2");
+
+    const hd::RouteRule& second = c.routes[1];
+    CHECK(second.name == "route 2");
+    CHECK(second.categories == std::vector<std::string>{"access"});
+    CHECK(second.types == std::vector<hd::TicketType>{hd::TicketType::request});
+    CHECK(second.channels == std::vector<hd::Channel>{hd::Channel::web});
+    CHECK(second.title_words == std::vector<std::string>{"password"});
+    CHECK(second.tier == 2);
+    CHECK_FALSE(second.team);
+    CHECK_FALSE(second.agent);
+    CHECK(second.origin == p + ":11");
+
+    const hd::RouteRule& third = c.routes[2];
+    CHECK(third.name == "route 3");
+    CHECK(third.categories.empty());
+    CHECK(third.types.empty());
+    CHECK(third.channels.empty());
+    CHECK(third.title_words.empty());
+    CHECK(third.tier == 2);
+    CHECK(third.origin == p + ":17");
+
+    CHECK(c.origins.at("route") == p + ":2");
+}
+
+TEST_CASE("a route's tier and categories are checked against tiers defined anywhere in the file") {
+    TempDir dir;
+    const std::string p = (dir.root / "config.toml").string();
+    const std::string tiers = "[[tier]]\nlevel = 1\nname = \"Desk\"\n[[tier]]\nlevel = 2\nname = \"Lab\"\n";
+    // The tiers come after the route that names them.
+    const Config c = load_text(dir, "[[route]]\ntier = \"lab\"\n" + tiers);
+    REQUIRE(c.routes.size() == 1);
+    CHECK(c.routes[0].tier == 2);
+    CHECK(load_text(dir, "[[route]]\ntier = \"L2\"\n" + tiers).routes.at(0).tier == 2);
+    CHECK(load_text(dir, "[[route]]\ntier = 1\n" + tiers).routes.at(0).tier == 1);
+    // Three is a default tier, but not one of the two tiers of this file.
+    CHECK(load_error(dir, "[[route]]\ntier = 3\n" + tiers) ==
+          p + ":2:8: route.tier: expected a tier from 1 to 2: its level, \"L2\" or its name (Desk, Lab), got 3");
+    CHECK(contains(load_error(dir, "[[route]]\ntier = \"Support\"\n" + tiers),
+                   ":2:8: route.tier: expected a tier from 1 to 2"));
+    CHECK(contains(load_error(dir, "[[route]]\ntier = \"L3\"\n" + tiers), ":2:8: route.tier: expected a tier"));
+
+    // With the default tiers.
+    for (const char* bad : {"0", "4", "-1", "99999999999", "\"L4\"", "\"Wizards\"", "\"\"", "true", "2.0", "[2]"}) {
+        CAPTURE(bad);
+        CHECK(contains(load_error(dir, std::string("[[route]]\nname = \"x\"\ntier = ") + bad + "\n"),
+                       "config.toml:3:8: route.tier: expected a tier from 1 to 3: its level, \"L2\" or its name "
+                       "(Helpdesk, Support, Experts), got "));
+    }
+    CHECK(load_error(dir, "[[route]]\nname = \"x\"\n[[route]]\ntier = 2\n") ==
+          p + ":1:1: route: missing key 'tier' (where a matching ticket starts: a level such as 2, \"L2\" or a "
+              "tier's name)");
+
+    // Categories: one of the config's, when it lists any.
+    CHECK(load_error(dir,
+                     "categories = [\"access\", \"email\"]\n[[route]]\ncategory = [\"email\", \"VPN\"]\ntier = 2\n") ==
+          p + ":3:22: route.category: 'vpn' is not one of the categories (access, email)");
+    CHECK(contains(load_error(dir, "[[route]]\ncategory = \"vpn\"\ntier = 2\n"),
+                   ":2:12: route.category: 'vpn' is not one of the categories (access, account, email,"));
+    CHECK(load_text(dir, "categories = []\n[[route]]\ncategory = \"VPN\"\ntier = 2\n").routes.at(0).categories ==
+          std::vector<std::string>{"vpn"});
+}
+
+TEST_CASE("a route value of the wrong type names the key, its location and what is expected") {
+    TempDir dir;
+    const std::string p = (dir.root / "config.toml").string();
+    auto route = [&](const std::string& line) { return load_error(dir, "[[route]]\ntier = 2\n" + line + "\n"); };
+    CHECK(route("type = \"bug\"") ==
+          p + ":3:8: route.type: expected one of incident, request, problem, change, or a non-empty list of them, "
+              "got \"bug\"");
+    CHECK(contains(route("type = [\"request\", 3]"), ":3:20: route.type: expected one of incident"));
+    CHECK(contains(route("type = []"), ":3:8: route.type: expected one of incident"));
+    CHECK(contains(route("channel = \"fax\""), ":3:11: route.channel: expected one of phone, email"));
+    CHECK(contains(route("channel = 1"), ":3:11: route.channel: expected one of phone"));
+    CHECK(contains(route("category = []"), ":3:12: route.category: expected a category or a non-empty list"));
+    CHECK(contains(route("category = [\" \"]"), ":3:13: route.category: expected a category"));
+    CHECK(contains(route("title_words = [\"down\", \"\"]"),
+                   ":3:24: route.title_words: expected a word or a non-empty list"));
+    CHECK(contains(route("title_words = []"), ":3:15: route.title_words: expected a word"));
+    CHECK(contains(route("title_words = 5"), ":3:15: route.title_words: expected a word"));
+    CHECK(contains(route("name = \"\""), ":3:8: route.name: expected a non-empty name"));
+    CHECK(contains(route("team = 1"), ":3:8: route.team: expected a team name"));
+    CHECK(contains(route("agent = [\"a\"]"), ":3:9: route.agent: expected an agent name"));
+    CHECK(contains(route("agent = \"a\\u0007\""), ":3:9: route.agent: expected an agent name"));
+    CHECK(load_error(dir, "route = 3\n") ==
+          p + ":1:9: route: expected [[route]] tables, each with a tier and the conditions a new ticket must meet, "
+              "got 3");
+    CHECK(contains(load_error(dir, "[route]\ntier = 2\n"), ":1:1: route: expected [[route]] tables"));
+}
+
+TEST_CASE("an unknown key in a route is a warning; a name used twice is a warning") {
+    TempDir dir;
+    const std::string p = (dir.root / "config.toml").string();
+    const Config c = load_text(dir,
+                               "[[route]]\nname = \"A\"\ntier = 2\ncategroy = \"network\"\n"
+                               "[[route]]\nname = \"a\"\ntier = 3\npriority = \"P1\"\n");
+    REQUIRE(c.warnings.size() == 3);
+    CHECK(c.warnings[0] == p + ":4:1: unknown key 'route.categroy' (ignored); did you mean 'route.category'?");
+    CHECK(c.warnings[1] == p + ":8:1: unknown key 'route.priority' (ignored)");
+    CHECK(c.warnings[2] == p + ":6:8: route.name: 'a' is also the name of the route at line 1");
+    REQUIRE(c.routes.size() == 2);
+    CHECK(c.routes[0].categories.empty());  // the misspelt key was not read
+}
+
 TEST_CASE("a malformed file is a usage error naming the file, line and column") {
     TempDir dir;
     const fs::path path = dir.write("config.toml", "user = \"alice\"\n[store\npath = 1\n");
@@ -367,7 +522,6 @@ TEST_CASE("sections read by later features are accepted silently") {
     const std::string text =
         "dedup_on_resolved = \"reopen\"\n"
         "dedup_on_closed = \"new\"\n"
-        "[[route]]\ncategory = \"network\"\ntier = 2\n"
         "[template.disk-check]\ntitle = \"Disk check\"\n"
         "[sla.P1]\nresponse = \"15m\"\n"
         "[calendar]\nhours = \"09:00-17:00\"\n"
@@ -390,10 +544,34 @@ TEST_CASE("the default config text loads to exactly the defaults, without warnin
     // Every key is there to be found and changed, most of them commented out.
     for (const char* line : {"# user = ", "categories = [", "[store]", "# path = ", "# lock_timeout = \"10s\"",
                              "[defaults]", "# type = \"incident\"", "# priority = \"P3\"", "# channel = ", "[limits]",
-                             "# max_title = 500", "# max_text = \"1MiB\"", "[[tier]]", "name = \"Helpdesk\""}) {
+                             "# max_title = 500", "# max_text = \"1MiB\"", "[[tier]]", "name = \"Helpdesk\"",
+                             "# [[route]]", "# title_words = ", "# tier = "}) {
         CAPTURE(line);
         CHECK(contains(text, line));
     }
+    CHECK(c.routes.empty());
+    CHECK(c.origins.at("route") == "default");
+}
+
+TEST_CASE("the example routes of the default config text load once uncommented") {
+    TempDir dir;
+    std::string text;
+    std::istringstream in(hd::default_config_text());
+    bool in_route = false;
+    for (std::string line; std::getline(in, line);) {
+        if (line == "# [[route]]") in_route = true;
+        if (in_route && line.rfind("# ", 0) == 0) line = line.substr(2);
+        if (in_route && line == "#") line.clear();
+        text += line + "\n";
+    }
+    const Config c = load_text(dir, text);
+    CHECK(c.warnings.empty());
+    REQUIRE(c.routes.size() == 2);
+    CHECK(c.routes[0].name == "network outages");
+    CHECK(c.routes[0].tier == 2);
+    CHECK_FALSE(c.routes[0].title_words.empty());
+    CHECK(c.routes[1].tier == 2);
+    CHECK(c.routes[1].channels == std::vector<hd::Channel>{hd::Channel::monitoring});
 }
 
 TEST_CASE("describe_config is TOML that loads back to the same values, each value with its origin") {
@@ -425,6 +603,30 @@ TEST_CASE("describe_config is TOML that loads back to the same values, each valu
         const Config back = load_text(dir, text);
         CHECK(back.warnings.empty());
         check_same_values(back, original);
+    }
+    SUBCASE("routes") {
+        const fs::path source = dir.write(
+            "source.toml",
+            "categories = [\"network\", \"réseau\", \"access\"]\n"
+            "[[route]]\nname = \"say \\\"down\\\"\"\ncategory = [\"network\", \"Réseau\"]\ntype = \"incident\"\n"
+            "channel = [\"email\", \"chat\"]\ntitle_words = [\"down\", \"not working\"]\ntier = \"Experts\"\n"
+            "team = \"netops\"\nagent = \"alice\"\n"
+            "[[route]]\ntier = 2\ntitle_words = \"password\"\n"
+            "[[route]]\ntier = 1\n");
+        const Config original = hd::load_config(source, true);
+        REQUIRE(original.routes.size() == 3);
+        const std::string text = hd::describe_config(original);
+        CHECK(contains(text, "[[route]]  # from " + source.string() + ":2\n"));
+        CHECK(contains(text, "[[route]]  # from " + source.string() + ":11\n"));
+        CHECK(contains(text, "name = \"route 2\"\n"));
+        CHECK(contains(text, "tier = 3\n"));
+        const Config back = load_text(dir, text);
+        CHECK(back.warnings.empty());
+        check_same_values(back, original);
+    }
+    SUBCASE("no routes") {
+        const std::string text = hd::describe_config(hd::default_config());
+        CHECK(contains(text, "# no [[route]]: every new ticket starts at tier 1\n"));
     }
 }
 

@@ -108,7 +108,7 @@ TEST_CASE("tickets, tags, comments and events round-trip") {
         Transaction tx(*store, Transaction::Mode::write);
         id = store->insert_ticket(sample("VPN drops"));
         store->insert_comment(Comment{0, id, 1'700'000'100, "alice", "looking", true});
-        store->insert_event(Event{0, id, 1'700'000'000, "alice", "created", std::nullopt, std::nullopt, "VPN drops", std::nullopt});
+        store->insert_event(Event{0, id, 1'700'000'000, "alice", "created", std::nullopt, std::nullopt, "VPN drops", std::nullopt, std::nullopt});
         tx.commit();
     }
     Transaction tx(*store, Transaction::Mode::read);
@@ -153,7 +153,7 @@ TEST_CASE("the audit log cannot be rewritten") {
         auto store = open_store(p);
         Transaction tx(*store, Transaction::Mode::write);
         const auto id = store->insert_ticket(sample("x"));
-        store->insert_event(Event{0, id, 1, "a", "created", std::nullopt, std::nullopt, std::nullopt, std::nullopt});
+        store->insert_event(Event{0, id, 1, "a", "created", std::nullopt, std::nullopt, std::nullopt, std::nullopt, std::nullopt});
         tx.commit();
     }
     sqlite3* db = nullptr;

@@ -76,6 +76,43 @@ CREATE INDEX events_by_kind_at ON events (kind, at);
 CREATE TRIGGER events_are_append_only_update BEFORE UPDATE ON events
 BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 )sql"},
+        // Support tiers: agents, teams, escalation counts, links between tickets, merges.
+        {2, R"sql(
+CREATE TABLE agents (
+    name             TEXT    PRIMARY KEY,
+    tier             INTEGER NOT NULL CHECK (tier BETWEEN 1 AND 9),
+    email            TEXT,
+    team             TEXT,
+    created_at       INTEGER NOT NULL,
+    last_assigned_at INTEGER
+);
+CREATE INDEX agents_by_tier ON agents (tier, name);
+
+ALTER TABLE tickets ADD COLUMN team TEXT;
+ALTER TABLE tickets ADD COLUMN escalations INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX tickets_by_team ON tickets (team, status);
+-- Queues: a tier's unassigned, unresolved tickets by priority then age.
+CREATE INDEX tickets_queue ON tickets (tier, priority, created_at, id) WHERE assignee IS NULL AND status IN ('new', 'open', 'pending');
+
+CREATE TABLE ticket_cc (
+    ticket_id INTEGER NOT NULL REFERENCES tickets (id) ON DELETE CASCADE,
+    name      TEXT    NOT NULL,
+    PRIMARY KEY (ticket_id, name)
+) WITHOUT ROWID;
+
+CREATE TABLE ticket_links (
+    from_id    INTEGER NOT NULL REFERENCES tickets (id) ON DELETE CASCADE,
+    to_id      INTEGER NOT NULL REFERENCES tickets (id) ON DELETE CASCADE,
+    kind       TEXT    NOT NULL CHECK (kind IN ('relates', 'duplicate-of', 'caused-by', 'parent')),
+    created_at INTEGER NOT NULL,
+    actor      TEXT    NOT NULL,
+    PRIMARY KEY (from_id, to_id, kind),
+    CHECK (from_id <> to_id)
+) WITHOUT ROWID;
+CREATE INDEX ticket_links_by_to ON ticket_links (to_id, from_id);
+
+ALTER TABLE events ADD COLUMN merged_from INTEGER;
+)sql"},
     };
     return all;
 }

@@ -49,6 +49,22 @@ void remove_sqlite_files(const std::filesystem::path& path) {
     for (const char* suffix : {"", "-wal", "-shm", "-journal"}) ::unlink((path.string() + suffix).c_str());
 }
 
+// Splits a group_concat made with the unit separator, which names and tags cannot contain (they
+// have no control characters), and sorts it.
+std::vector<std::string> split_list(const std::optional<std::string>& joined) {
+    std::vector<std::string> out;
+    if (!joined) return out;
+    std::size_t start = 0;
+    for (;;) {
+        const auto end = joined->find('\x1f', start);
+        out.push_back(joined->substr(start, end == std::string::npos ? std::string::npos : end - start));
+        if (end == std::string::npos) break;
+        start = end + 1;
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
 Ticket read_ticket(const Stmt& s) {
     // Column order is kTicketColumns below.
     Ticket t;
@@ -72,17 +88,10 @@ Ticket read_ticket(const Stmt& s) {
     if (auto v = s.opt_text(17)) t.resolution_code = parse_resolution_code(*v);
     t.dedup_key = s.opt_text(18);
     t.occurrences = s.int64(19);
-    if (auto tags = s.opt_text(20)) {
-        // group_concat with the unit separator, which a tag cannot contain (tags have no controls).
-        std::size_t start = 0;
-        while (start <= tags->size()) {
-            const auto end = tags->find('\x1f', start);
-            t.tags.push_back(tags->substr(start, end == std::string::npos ? std::string::npos : end - start));
-            if (end == std::string::npos) break;
-            start = end + 1;
-        }
-        std::sort(t.tags.begin(), t.tags.end());
-    }
+    t.tags = split_list(s.opt_text(20));
+    t.team = s.opt_text(21);
+    t.escalations = s.int64(22);
+    t.cc = split_list(s.opt_text(23));
     return t;
 }
 
@@ -90,7 +99,8 @@ constexpr const char* kTicketColumns =
     "t.id, t.type, t.title, t.description, t.status, t.priority, t.impact, t.urgency, t.category, t.tier, "
     "t.assignee, t.requester, t.channel, t.created_at, t.updated_at, t.resolved_at, t.closed_at, "
     "t.resolution_code, t.dedup_key, t.occurrences, "
-    "(SELECT group_concat(g.tag, char(31)) FROM ticket_tags g WHERE g.ticket_id = t.id)";
+    "(SELECT group_concat(g.tag, char(31)) FROM ticket_tags g WHERE g.ticket_id = t.id), t.team, t.escalations, "
+    "(SELECT group_concat(c.name, char(31)) FROM ticket_cc c WHERE c.ticket_id = t.id)";
 
 std::optional<std::string> opt_name(const auto& value) {
     if (!value) return std::nullopt;
@@ -129,6 +139,10 @@ public:
         db_->exec("BEGIN IMMEDIATE", "waiting for the write lock");
         in_tx_ = true;
     }
+    void ready_to_commit() override {
+        if (!staging_path_.empty() && std::filesystem::exists(options_.path)) throw StoreCreatedMeanwhile();
+    }
+
     void commit() override {
         if (!db_ || !in_tx_) return;
         db_->exec("COMMIT", "committing");
@@ -154,12 +168,13 @@ public:
         auto s = db_->prepare(
             "INSERT INTO tickets (type, title, description, status, priority, impact, urgency, category, tier, "
             "assignee, requester, channel, created_at, updated_at, resolved_at, closed_at, resolution_code, "
-            "dedup_key, occurrences, last_seen_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+            "dedup_key, occurrences, team, escalations, last_seen_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
         bind_ticket(s, t);
-        s.bind(20, t.created_at);
+        s.bind(22, t.created_at);
         s.run();
         const TicketId id = db_->last_insert_rowid();
         write_tags(id, t.tags);
+        write_cc(id, t.cc);
         return id;
     }
 
@@ -175,14 +190,17 @@ public:
         auto s = db_->prepare(
             "UPDATE tickets SET type=?, title=?, description=?, status=?, priority=?, impact=?, urgency=?, "
             "category=?, tier=?, assignee=?, requester=?, channel=?, created_at=?, updated_at=?, resolved_at=?, "
-            "closed_at=?, resolution_code=?, dedup_key=?, occurrences=? WHERE id=?");
+            "closed_at=?, resolution_code=?, dedup_key=?, occurrences=?, team=?, escalations=? WHERE id=?");
         bind_ticket(s, t);
-        s.bind(20, t.id);
+        s.bind(22, t.id);
         s.run();
         if (db_->changes() != 1) fail(ErrorKind::not_found, "no ticket #" + std::to_string(t.id));
         auto del = db_->prepare("DELETE FROM ticket_tags WHERE ticket_id = ?");
         del.bind(1, t.id).run();
         write_tags(t.id, t.tags);
+        auto del_cc = db_->prepare("DELETE FROM ticket_cc WHERE ticket_id = ?");
+        del_cc.bind(1, t.id).run();
+        write_cc(t.id, t.cc);
     }
 
     std::vector<Ticket> list_tickets(const TicketQuery& q) override {
@@ -227,28 +245,154 @@ public:
 
     std::int64_t insert_event(const Event& e) override {
         auto s = db_->prepare(
-            "INSERT INTO events (ticket_id, at, actor, kind, field, old_value, new_value, note) "
-            "VALUES (?,?,?,?,?,?,?,?)");
+            "INSERT INTO events (ticket_id, at, actor, kind, field, old_value, new_value, note, merged_from) "
+            "VALUES (?,?,?,?,?,?,?,?,?)");
         s.bind(1, e.ticket).bind(2, e.at).bind(3, std::string_view(e.actor)).bind(4, std::string_view(e.kind));
-        s.bind(5, e.field).bind(6, e.old_value).bind(7, e.new_value).bind(8, e.note);
+        s.bind(5, e.field).bind(6, e.old_value).bind(7, e.new_value).bind(8, e.note).bind(9, e.merged_from);
         s.run();
         return db_->last_insert_rowid();
+    }
+
+    std::vector<Ticket> queue(int tier, std::optional<int> limit) override {
+        std::vector<Ticket> out;
+        if (!db_) return out;
+        // The WHERE clause repeats the partial index tickets_queue's condition word for word, so the
+        // query walks that index in order and stops at the limit.
+        auto s = db_->prepare(std::string("SELECT ") + kTicketColumns +
+                              " FROM tickets t WHERE t.tier = ? AND t.assignee IS NULL AND "
+                              "t.status IN ('new', 'open', 'pending') ORDER BY t.priority, t.created_at, t.id LIMIT ?");
+        s.bind(1, std::int64_t{tier}).bind(2, std::int64_t{limit.value_or(-1)});
+        while (s.step()) out.push_back(read_ticket(s));
+        return out;
+    }
+
+    std::vector<TierCounts> tier_counts() override {
+        std::vector<TierCounts> out;
+        if (!db_) return out;
+        auto s = db_->prepare(
+            "SELECT tier, count(*), sum(assignee IS NULL) FROM tickets "
+            "WHERE status IN ('new', 'open', 'pending') GROUP BY tier ORDER BY tier");
+        while (s.step()) out.push_back(TierCounts{static_cast<int>(s.int64(0)), s.int64(1), s.int64(2)});
+        return out;
+    }
+
+    void insert_agent(const Agent& a) override {
+        auto s = db_->prepare(
+            "INSERT INTO agents (name, tier, email, team, created_at, last_assigned_at) VALUES (?,?,?,?,?,?)");
+        s.bind(1, std::string_view(a.name)).bind(2, std::int64_t{a.tier}).bind(3, a.email).bind(4, a.team);
+        s.bind(5, a.created_at).bind(6, a.last_assigned_at);
+        s.run();
+    }
+
+    std::optional<Agent> find_agent(const std::string& name) override {
+        if (!db_) return std::nullopt;
+        auto s = db_->prepare(
+            "SELECT name, tier, email, team, created_at, last_assigned_at FROM agents WHERE name = ?");
+        s.bind(1, std::string_view(name));
+        if (!s.step()) return std::nullopt;
+        return read_agent(s);
+    }
+
+    std::vector<Agent> list_agents() override {
+        std::vector<Agent> out;
+        if (!db_) return out;
+        auto s = db_->prepare(
+            "SELECT name, tier, email, team, created_at, last_assigned_at FROM agents ORDER BY tier, name");
+        while (s.step()) out.push_back(read_agent(s));
+        return out;
+    }
+
+    void update_agent(const Agent& a) override {
+        auto s = db_->prepare("UPDATE agents SET tier = ?, email = ?, team = ?, last_assigned_at = ? WHERE name = ?");
+        s.bind(1, std::int64_t{a.tier}).bind(2, a.email).bind(3, a.team).bind(4, a.last_assigned_at);
+        s.bind(5, std::string_view(a.name));
+        s.run();
+    }
+
+    void delete_agent(const std::string& name) override {
+        auto s = db_->prepare("DELETE FROM agents WHERE name = ?");
+        s.bind(1, std::string_view(name)).run();
+    }
+
+    std::int64_t count_agents() override {
+        if (!db_) return 0;
+        auto s = db_->prepare("SELECT count(*) FROM agents");
+        return s.step() ? s.int64(0) : 0;
+    }
+
+    std::vector<AgentLoad> agent_loads(std::optional<int> tier) override {
+        std::vector<AgentLoad> out;
+        if (!db_) return out;
+        auto s = db_->prepare(
+            "SELECT a.name, (SELECT count(*) FROM tickets t WHERE t.assignee = a.name AND "
+            "t.status IN ('new', 'open', 'pending')), a.last_assigned_at FROM agents a "
+            "WHERE ?1 IS NULL OR a.tier = ?1 ORDER BY a.tier, a.name");
+        s.bind(1, tier ? std::optional<std::int64_t>(*tier) : std::nullopt);
+        while (s.step()) out.push_back(AgentLoad{s.text(0), s.int64(1), s.opt_int64(2)});
+        return out;
+    }
+
+    bool insert_link(const Link& l) override {
+        auto s = db_->prepare(
+            "INSERT OR IGNORE INTO ticket_links (from_id, to_id, kind, created_at, actor) VALUES (?,?,?,?,?)");
+        s.bind(1, l.from).bind(2, l.to).bind(3, to_string(l.kind)).bind(4, l.created_at);
+        s.bind(5, std::string_view(l.actor));
+        s.run();
+        return db_->changes() == 1;
+    }
+
+    bool delete_links(TicketId a, TicketId b) override {
+        auto s = db_->prepare(
+            "DELETE FROM ticket_links WHERE (from_id = ?1 AND to_id = ?2) OR (from_id = ?2 AND to_id = ?1)");
+        s.bind(1, a).bind(2, b).run();
+        return db_->changes() > 0;
+    }
+
+    std::vector<Link> links(TicketId id) override {
+        std::vector<Link> out;
+        if (!db_) return out;
+        auto s = db_->prepare(
+            "SELECT from_id, to_id, kind, created_at, actor FROM ticket_links WHERE from_id = ?1 "
+            "UNION ALL SELECT from_id, to_id, kind, created_at, actor FROM ticket_links WHERE to_id = ?1 "
+            "ORDER BY 4, 1, 2");
+        s.bind(1, id);
+        while (s.step())
+            out.push_back(Link{s.int64(0), s.int64(1), parse_link_kind(s.text(2)).value_or(LinkKind::relates),
+                               s.int64(3), s.text(4)});
+        return out;
+    }
+
+    void move_comments(TicketId from, TicketId to) override {
+        auto s = db_->prepare("UPDATE comments SET ticket_id = ? WHERE ticket_id = ?");
+        s.bind(1, to).bind(2, from).run();
+    }
+
+    void copy_events(TicketId from, TicketId to) override {
+        auto s = db_->prepare(
+            "INSERT INTO events (ticket_id, at, actor, kind, field, old_value, new_value, note, merged_from) "
+            "SELECT ?1, at, actor, kind, field, old_value, new_value, note, coalesce(merged_from, ?2) "
+            "FROM events WHERE ticket_id = ?2 ORDER BY id");
+        s.bind(1, to).bind(2, from).run();
     }
 
     std::vector<Event> events(TicketId id) override {
         std::vector<Event> out;
         if (!db_) return out;
         auto s = db_->prepare(
-            "SELECT id, ticket_id, at, actor, kind, field, old_value, new_value, note FROM events "
+            "SELECT id, ticket_id, at, actor, kind, field, old_value, new_value, note, merged_from FROM events "
             "WHERE ticket_id = ? ORDER BY id");
         s.bind(1, id);
         while (s.step())
             out.push_back(Event{s.int64(0), s.int64(1), s.int64(2), s.text(3), s.text(4), s.opt_text(5),
-                                s.opt_text(6), s.opt_text(7), s.opt_text(8)});
+                                s.opt_text(6), s.opt_text(7), s.opt_text(8), s.opt_int64(9)});
         return out;
     }
 
 private:
+    static Agent read_agent(const Stmt& s) {
+        return Agent{s.text(0), static_cast<int>(s.int64(1)), s.opt_text(2), s.opt_text(3), s.int64(4), s.opt_int64(5)};
+    }
+
     void bind_ticket(Stmt& s, const Ticket& t) {
         s.bind(1, to_string(t.type)).bind(2, std::string_view(t.title)).bind(3, t.description);
         s.bind(4, to_string(t.status)).bind(5, std::int64_t{t.priority.value});
@@ -256,6 +400,15 @@ private:
         s.bind(9, std::int64_t{t.tier}).bind(10, t.assignee).bind(11, t.requester).bind(12, opt_name(t.channel));
         s.bind(13, t.created_at).bind(14, t.updated_at).bind(15, t.resolved_at).bind(16, t.closed_at);
         s.bind(17, opt_name(t.resolution_code)).bind(18, t.dedup_key).bind(19, t.occurrences);
+        s.bind(20, t.team).bind(21, t.escalations);
+    }
+
+    void write_cc(TicketId id, const std::vector<std::string>& names) {
+        auto s = db_->prepare("INSERT OR IGNORE INTO ticket_cc (ticket_id, name) VALUES (?, ?)");
+        for (const auto& name : names) {
+            s.bind(1, id).bind(2, std::string_view(name));
+            s.run();
+        }
     }
 
     void write_tags(TicketId id, const std::vector<std::string>& tags) {
