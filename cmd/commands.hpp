@@ -22,5 +22,11 @@ void add_assign(CLI::App& app, Context& ctx);
 void add_take(CLI::App& app, Context& ctx);
 void add_lifecycle(CLI::App& app, Context& ctx);  // start, pend, resolve, close, reopen
 void add_config(CLI::App& app, Context& ctx);
+void add_agent(CLI::App& app, Context& ctx);
+void add_tier(CLI::App& app, Context& ctx);
+void add_route(CLI::App& app, Context& ctx);
+void add_queue(CLI::App& app, Context& ctx);      // queue, next
+void add_escalate(CLI::App& app, Context& ctx);   // escalate, deescalate
+void add_link(CLI::App& app, Context& ctx);       // link, unlink, merge
 
 }  // namespace hd::cmd

@@ -19,7 +19,9 @@ using AddCommand = void (*)(CLI::App&, hd::cmd::Context&);
 constexpr AddCommand kCommands[] = {
     hd::cmd::add_init,   hd::cmd::add_open,    hd::cmd::add_list,   hd::cmd::add_show,
     hd::cmd::add_log,    hd::cmd::add_edit,    hd::cmd::add_comment, hd::cmd::add_assign,
-    hd::cmd::add_take,   hd::cmd::add_lifecycle, hd::cmd::add_config,
+    hd::cmd::add_take,   hd::cmd::add_lifecycle, hd::cmd::add_queue, hd::cmd::add_escalate,
+    hd::cmd::add_link,   hd::cmd::add_agent,   hd::cmd::add_tier,   hd::cmd::add_route,
+    hd::cmd::add_config,
 };
 
 // The first word that is not a global option or its value: the command's name.

@@ -18,23 +18,22 @@ struct ShowOptions {
 struct ShowData {
     Ticket ticket;
     std::vector<Comment> comments;
+    std::vector<Link> links;
     std::vector<Event> events;
 };
 
 int run_show(const ShowOptions& o, Context& ctx) {
     const TicketId id = parse_id(o.id);
     const ShowData d = ctx.read([&](TicketService& tickets, Store& store) {
-        ShowData data{tickets.get(id), store.comments(id), {}};
-        if (o.history) data.events = store.events(id);
-        return data;
+        return ShowData{tickets.get(id), store.comments(id), store.links(id), store.events(id)};
     });
     if (ctx.global.json) {
-        ctx.out() << out::ticket_json(d.ticket, &d.comments, o.history ? &d.events : nullptr) << '\n';
+        ctx.out() << out::ticket_detail_json(d.ticket, d.comments, d.links, d.events, o.history) << '\n';
     } else if (ctx.global.quiet) {
         ctx.out() << d.ticket.id << '\n';
     } else {
         out::ViewOptions view{ctx.config(), ctx.now(), ctx.width(), ctx.style()};
-        out::print_ticket_detail(ctx.out(), d.ticket, d.comments, o.history ? &d.events : nullptr, view);
+        out::print_ticket_detail(ctx.out(), d.ticket, d.comments, d.links, d.events, o.history, view);
     }
     return 0;
 }

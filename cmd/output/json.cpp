@@ -42,6 +42,7 @@ ordered_json event_object(const Event& e) {
     j["from"] = opt(e.old_value);
     j["to"] = opt(e.new_value);
     j["note"] = opt(e.note);
+    j["merged_from"] = e.merged_from ? ordered_json(*e.merged_from) : ordered_json(nullptr);
     return j;
 }
 
@@ -68,6 +69,22 @@ ordered_json ticket_object(const Ticket& t) {
     j["resolution_code"] = opt_enum(t.resolution_code);
     j["dedup_key"] = opt(t.dedup_key);
     j["occurrences"] = t.occurrences;
+    j["team"] = opt(t.team);
+    j["cc"] = t.cc;
+    j["escalations"] = t.escalations;
+    const auto fcr = t.first_contact_resolution();
+    j["fcr"] = fcr ? ordered_json(*fcr) : ordered_json(nullptr);
+    return j;
+}
+
+ordered_json agent_object(const Agent& a) {
+    ordered_json j;
+    j["name"] = a.name;
+    j["tier"] = a.tier;
+    j["email"] = opt(a.email);
+    j["team"] = opt(a.team);
+    j["created_at"] = format_rfc3339(a.created_at);
+    j["last_assigned_at"] = opt_time(a.last_assigned_at);
     return j;
 }
 
@@ -85,6 +102,47 @@ std::string ticket_json(const Ticket& t, const std::vector<Comment>* comments, c
     }
     return dump(j);
 }
+
+std::string ticket_detail_json(const Ticket& t, const std::vector<Comment>& comments, const std::vector<Link>& links,
+                               const std::vector<Event>& events, bool with_history) {
+    ordered_json j = ticket_object(t);
+    j["comments"] = ordered_json::array();
+    for (const auto& c : comments) j["comments"].push_back(comment_object(c));
+    j["links"] = ordered_json::array();
+    for (const auto& l : links) {
+        const bool outgoing = l.from == t.id;
+        j["links"].push_back({{"kind", std::string(to_string(l.kind))},
+                              {"direction", outgoing ? "out" : "in"},
+                              {"ticket", outgoing ? l.to : l.from},
+                              {"created_at", format_rfc3339(l.created_at)},
+                              {"actor", l.actor}});
+    }
+    j["tier_path"] = ordered_json::array();
+    for (const auto& e : events)
+        if ((e.kind == "escalated" || e.kind == "deescalated") && !e.merged_from)
+            j["tier_path"].push_back({{"from", std::stoi(e.old_value.value_or("0"))},
+                                      {"to", std::stoi(e.new_value.value_or("0"))},
+                                      {"at", format_rfc3339(e.at)},
+                                      {"actor", e.actor},
+                                      {"reason", opt(e.note)}});
+    if (with_history) {
+        j["history"] = ordered_json::array();
+        for (const auto& e : events) j["history"].push_back(event_object(e));
+    }
+    return dump(j);
+}
+
+std::string agents_json(const std::vector<AgentRow>& agents) {
+    ordered_json j = ordered_json::array();
+    for (const auto& row : agents) {
+        ordered_json a = agent_object(row.agent);
+        a["active_tickets"] = row.active_tickets;
+        j.push_back(a);
+    }
+    return dump(j);
+}
+
+std::string agent_json(const Agent& agent) { return dump(agent_object(agent)); }
 
 std::string tickets_json(const std::vector<Ticket>& tickets) {
     ordered_json j = ordered_json::array();

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/config/config.hpp"
+#include "core/model/agent.hpp"
 #include "core/model/ticket.hpp"
 
 namespace hd::out {
@@ -18,6 +19,18 @@ namespace hd::out {
 std::string ticket_json(const Ticket& t, const std::vector<Comment>* comments = nullptr,
                         const std::vector<Event>* history = nullptr);
 std::string tickets_json(const std::vector<Ticket>& tickets);
+
+// `hd show --json`: the ticket, its comments, its links both ways, its tier path (escalations and
+// de-escalations from its events) and, with history, the audit trail.
+std::string ticket_detail_json(const Ticket& t, const std::vector<Comment>& comments, const std::vector<Link>& links,
+                               const std::vector<Event>& events, bool with_history);
+
+struct AgentRow {
+    Agent agent;
+    std::int64_t active_tickets = 0;
+};
+std::string agents_json(const std::vector<AgentRow>& agents);
+std::string agent_json(const Agent& agent);
 std::string events_json(const std::vector<Event>& events);
 std::string comment_json(const Comment& c);
 

@@ -72,7 +72,8 @@ void print_ticket_table(std::ostream& out, const std::vector<Ticket>& tickets, c
 }
 
 void print_ticket_detail(std::ostream& out, const Ticket& t, const std::vector<Comment>& comments,
-                         const std::vector<Event>* history, const ViewOptions& view) {
+                         const std::vector<Link>& links, const std::vector<Event>& events, bool history,
+                         const ViewOptions& view) {
     const Style& st = view.style;
     out << st.bold("#" + std::to_string(t.id) + "  " + sanitize(t.title)) << '\n';
     auto field = [&](std::string_view name, const std::string& value) {
@@ -88,8 +89,23 @@ void print_ticket_detail(std::ostream& out, const Ticket& t, const std::vector<C
     field("Type", std::string(to_string(t.type)));
     field("Tier", tier_label(view.config, t.tier));
     field("Category", or_dash(t.category));
+    // L1 → L2 (2026-11-23 10:42, alice: "needs an AD change")
+    std::string path;
+    for (const auto& e : events) {
+        if ((e.kind != "escalated" && e.kind != "deescalated") || e.merged_from) continue;
+        if (path.empty()) path = "L" + sanitize(e.old_value.value_or("?"));
+        path += " → L" + sanitize(e.new_value.value_or("?")) + " (" + format_local_time(e.at).substr(0, 16) + ", " +
+                sanitize(e.actor) + ": \"" + short_text(e.note, 60) + "\")";
+    }
+    if (!path.empty()) field("Tier path", path);
+    if (t.team) field("Team", sanitize(*t.team));
     field("Assignee", or_dash(t.assignee));
     field("Requester", or_dash(t.requester));
+    if (!t.cc.empty()) {
+        std::string cc;
+        for (const auto& c : t.cc) cc += (cc.empty() ? "" : ", ") + sanitize(c);
+        field("Cc", cc);
+    }
     field("Channel", t.channel ? std::string(to_string(*t.channel)) : "-");
     if (!t.tags.empty()) {
         std::string tags;
@@ -104,6 +120,18 @@ void print_ticket_detail(std::ostream& out, const Ticket& t, const std::vector<C
         field("Resolved", r);
     }
     if (t.closed_at) field("Closed", format_local_time(*t.closed_at));
+    for (const auto& l : links) {
+        const bool out_link = l.from == t.id;
+        const std::string other = "#" + std::to_string(out_link ? l.to : l.from);
+        std::string text;
+        switch (l.kind) {
+            case LinkKind::relates: text = "relates to " + other; break;
+            case LinkKind::duplicate_of: text = out_link ? "duplicate of " + other : other + " is a duplicate of this"; break;
+            case LinkKind::caused_by: text = out_link ? "caused by " + other : "causes " + other; break;
+            case LinkKind::parent: text = out_link ? "child of " + other : "parent of " + other; break;
+        }
+        field("Link", text);
+    }
     if (t.dedup_key) field("Dedup key", sanitize(*t.dedup_key) + " (" + std::to_string(t.occurrences) + " occurrences)");
 
     const std::size_t text_width = view.width > 8 ? std::min<std::size_t>(view.width - 4, 100) : 40;
@@ -122,7 +150,7 @@ void print_ticket_detail(std::ostream& out, const Ticket& t, const std::vector<C
     }
     if (history) {
         out << '\n' << st.bold("History") << '\n';
-        print_history(out, *history, view);
+        print_history(out, events, view);
     }
 }
 
@@ -145,6 +173,15 @@ std::string describe_event(const Event& e) {
         s = "tagged " + or_dash(e.new_value);
     else if (e.kind == "untagged")
         s = "untagged " + or_dash(e.old_value);
+    else if (e.kind == "escalated" || e.kind == "deescalated")
+        s = e.kind + ": L" + short_text(e.old_value, 4) + " → L" + short_text(e.new_value, 4);
+    else if (e.kind == "linked")
+        s = e.new_value ? sanitize(e.field.value_or("linked")) + " " + sanitize(*e.new_value)
+                        : "linked from " + or_dash(e.old_value) + " (" + sanitize(e.field.value_or("")) + ")";
+    else if (e.kind == "unlinked")
+        s = "unlinked " + or_dash(e.old_value);
+    else if (e.kind == "merged")
+        s = "merged " + or_dash(e.old_value) + " into this";
     else if (e.kind == "commented")
         s = e.note && *e.note == "internal" ? "added an internal note" : "commented";
     else
@@ -157,6 +194,7 @@ void print_history(std::ostream& out, const std::vector<Event>& events, const Vi
     for (const auto& e : events) {
         std::string line = format_local_time(e.at).substr(0, 16) + "  " + pad(sanitize(e.actor), 10) + "  " +
                            describe_event(e);
+        if (e.merged_from) line += " [from #" + std::to_string(*e.merged_from) + "]";
         out << "  " << truncate(line, view.width > 4 ? view.width - 2 : view.width) << '\n';
     }
 }
