@@ -12,6 +12,16 @@ step() { printf '\n\033[1m$ %s\033[0m\n' "$*"; }
 hd() { step "hd $*"; "$HD_BIN" "$@"; }
 
 hd init
+cat >>"$HD_CONFIG" <<'TOML'
+
+[[route]]
+name = "network goes to support"
+category = "network"
+tier = 2
+TOML
+hd agent add alice --tier L1 --email alice@example.com
+hd agent add bob --tier L2 --team netops
+hd tier list
 hd open "Printer on floor 3 jams on every job" -c printer --impact medium --urgency high --requester bob@example.com --channel phone
 hd open "VPN drops every hour for the sales team" -c network -p P2 -t vpn -t sales --channel email
 step 'printf "Disk /srv is 93%% full on web1\n" | hd open "Disk almost full on web1" -d - --channel monitoring -t disk -q'
@@ -21,14 +31,19 @@ hd open "New laptop for a new hire" --type request -c hardware -p P4
 
 hd list
 hd list 'prio:<=P2' status:new
-hd take 2
+hd route explain 2
+hd queue
+hd next
+hd escalate 1 --reason "The fuser needs a technician"
+hd --as bob take 2
 hd comment 2 "Rebooted the concentrator; watching it for an hour"
 hd comment 2 "Firmware 4.2 has a known keep-alive bug" --internal
-hd pend 2 --reason "Waiting for the vendor's firmware"
-hd start 2
-hd resolve 2 --note "Upgraded the VPN concentrator to firmware 4.3" --code fixed
+hd --as bob pend 2 --reason "Waiting for the vendor's firmware"
+hd --as bob start 2
+hd --as bob resolve 2 --note "Upgraded the VPN concentrator to firmware 4.3" --code fixed
 hd show 2 --history
-hd close 2
+hd --as bob close 2
+hd show 1
 hd resolve "$id" --note "Rotated the logs" --code workaround
 hd list --all --sort -updated
 hd show 1 --json
