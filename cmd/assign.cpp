@@ -3,6 +3,7 @@
 
 #include "cmd/commands.hpp"
 #include "cmd/context.hpp"
+#include "cmd/ticket_output.hpp"
 #include "cmd/input.hpp"
 #include "cmd/output/json.hpp"
 #include "cmd/output/terminal.hpp"
@@ -19,7 +20,7 @@ struct AssignOptions {
 
 void print_tickets(Context& ctx, const std::vector<Ticket>& changed, const std::string& verb) {
     if (ctx.global.json)
-        ctx.out() << (changed.size() == 1 ? out::ticket_json(changed[0]) : out::tickets_json(changed)) << '\n';
+        print_changed_json(ctx, changed);
     else if (!ctx.global.quiet)
         for (const auto& t : changed) {
             ctx.out() << verb << " #" << t.id;

@@ -4,6 +4,7 @@
 
 #include "cmd/commands.hpp"
 #include "cmd/context.hpp"
+#include "cmd/ticket_output.hpp"
 #include "cmd/input.hpp"
 #include "cmd/options.hpp"
 #include "cmd/output/json.hpp"
@@ -149,7 +150,7 @@ int run(const EditOptions& o, Context& ctx) {
             std::vector<Ticket> changed;
             for (const auto& [t, c] : edited) changed.push_back(t);
             if (ctx.global.json)
-                ctx.out() << (changed.size() == 1 ? out::ticket_json(changed[0]) : out::tickets_json(changed)) << '\n';
+                print_changed_json(ctx, changed);
             else if (!ctx.global.quiet)
                 for (const auto& [t, c] : edited) ctx.out() << (c ? "Updated #" : "No change to #") << t.id << '\n';
         });

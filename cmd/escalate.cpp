@@ -3,6 +3,7 @@
 
 #include "cmd/commands.hpp"
 #include "cmd/context.hpp"
+#include "cmd/ticket_output.hpp"
 #include "cmd/input.hpp"
 #include "cmd/options.hpp"
 #include "cmd/output/json.hpp"
@@ -35,7 +36,7 @@ int run(bool up, const TierMoveOptions& o, Context& ctx) {
         },
         [&](const std::vector<Ticket>& moved) {
             if (ctx.global.json)
-                ctx.out() << (moved.size() == 1 ? out::ticket_json(moved[0]) : out::tickets_json(moved)) << '\n';
+                print_changed_json(ctx, moved);
             else if (!ctx.global.quiet)
                 for (const auto& t : moved) {
                     ctx.out() << (up ? "Escalated #" : "De-escalated #") << t.id << " to "

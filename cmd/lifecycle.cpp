@@ -3,6 +3,7 @@
 
 #include "cmd/commands.hpp"
 #include "cmd/context.hpp"
+#include "cmd/ticket_output.hpp"
 #include "cmd/input.hpp"
 #include "cmd/options.hpp"
 #include "cmd/output/json.hpp"
@@ -41,7 +42,7 @@ int run(Move move, const MoveOptions& o, Context& ctx) {
         },
         [&](const std::vector<Ticket>& changed) {
             if (ctx.global.json)
-                ctx.out() << (changed.size() == 1 ? out::ticket_json(changed[0]) : out::tickets_json(changed)) << '\n';
+                print_changed_json(ctx, changed);
             else if (!ctx.global.quiet)
                 for (const auto& t : changed) {
                     ctx.out() << past_tense(move) << " #" << t.id;

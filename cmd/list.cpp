@@ -3,6 +3,7 @@
 
 #include "cmd/commands.hpp"
 #include "cmd/context.hpp"
+#include "cmd/ticket_output.hpp"
 #include "cmd/output/json.hpp"
 #include "cmd/output/ticket_view.hpp"
 #include "core/error.hpp"
@@ -35,16 +36,7 @@ int run(ListOptions o, Context& ctx) {
         return any ? 0 : 1;
     }
     const auto tickets = ctx.read([&](TicketService&, Store& store) { return store.list_tickets(q); });
-    if (ctx.global.json) {
-        ctx.out() << out::tickets_json(tickets) << '\n';
-    } else if (ctx.global.quiet) {
-        for (const auto& t : tickets) ctx.out() << t.id << '\n';
-    } else if (!tickets.empty()) {
-        out::ViewOptions view{ctx.config(), ctx.now(), ctx.width(), ctx.style()};
-        out::print_ticket_table(ctx.out(), tickets, view);
-    } else if (ctx.stdout_is_terminal()) {
-        ctx.err() << "No tickets match.\n";
-    }
+    print_ticket_list(ctx, tickets, "No tickets match.");
     return 0;
 }
 

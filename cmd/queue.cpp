@@ -3,6 +3,7 @@
 
 #include "cmd/commands.hpp"
 #include "cmd/context.hpp"
+#include "cmd/ticket_output.hpp"
 #include "cmd/options.hpp"
 #include "cmd/output/json.hpp"
 #include "cmd/output/ticket_view.hpp"
@@ -24,16 +25,7 @@ int run_queue(const QueueOptions& o, Context& ctx) {
         const int level = tier.value_or(service.my_tier());
         return store.queue(level, o.limit > 0 ? std::optional<int>(o.limit) : std::nullopt);
     });
-    if (ctx.global.json) {
-        ctx.out() << out::tickets_json(tickets) << '\n';
-    } else if (ctx.global.quiet) {
-        for (const auto& t : tickets) ctx.out() << t.id << '\n';
-    } else if (!tickets.empty()) {
-        out::ViewOptions view{ctx.config(), ctx.now(), ctx.width(), ctx.style()};
-        out::print_ticket_table(ctx.out(), tickets, view);
-    } else if (ctx.stdout_is_terminal()) {
-        ctx.err() << "The queue is empty.\n";
-    }
+    print_ticket_list(ctx, tickets, "The queue is empty.");
     return 0;
 }
 
