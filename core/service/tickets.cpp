@@ -137,12 +137,24 @@ Ticket TicketService::open(const NewTicket& in) {
     created.new_value = t.title;
     if (!routed_by.empty()) created.note = routed_by;
     journal_.record(created);
-    const auto assignee = in.assignee ? in.assignee : routed_agent;
-    if (assignee) {
-        // Assigning needs the right to assign, except for the agent a routing rule names.
-        if (in.assignee) require_permission(acting(), Action::assign);
-        set_assignee(t, assignee);
+    if (in.assignee) {
+        require_permission(acting(), Action::assign);
+        set_assignee(t, in.assignee);
         store_.update_ticket(t);
+    } else if (routed_agent) {
+        // A rule naming an agent who is gone (or of too low a tier) must not stop tickets from being
+        // filed, by monitoring at 3 a.m. least of all: the ticket waits in its tier's queue instead,
+        // and its log says why.
+        try {
+            set_assignee(t, routed_agent);
+            store_.update_ticket(t);
+        } catch (const Error& e) {
+            if (e.kind() != ErrorKind::not_found && e.kind() != ErrorKind::refused) throw;
+            Event skipped = event(t.id, "unrouted");
+            skipped.new_value = routed_agent;
+            skipped.note = std::string("not assigned by the route: ") + e.what();
+            journal_.record(skipped);
+        }
     }
     return t;
 }

@@ -194,4 +194,20 @@ expect_rc 0
 hd show 3 --json
 expect_json '["fcr"]' False
 
+test_case "a route naming an unknown agent still files the ticket, unassigned, and logs why"
+cat >"$TEST_DIR/ghost.toml" <<'TOML'
+[[route]]
+name = "to a departed agent"
+title_words = "ghostly"
+tier = 1
+agent = "ghost"
+TOML
+HD_CONFIG="$TEST_DIR/ghost.toml" hd open "A ghostly printer" -q
+expect_rc 0
+ghost_id=$(cat "$OUT")
+hd show "$ghost_id" --json
+expect_json '["assignee"]' None
+hd log "$ghost_id"
+expect_out "not assigned by the route"
+
 finish
