@@ -19,8 +19,9 @@ int run_show(Context& ctx) {
 }
 
 int run_path(Context& ctx) {
-    const auto config_path = ctx.config_path();
-    const auto store_path = ctx.store_path();
+    // Absolute, so that the answer holds from any directory (as under cron).
+    const auto config_path = std::filesystem::absolute(ctx.config_path());
+    const auto store_path = std::filesystem::absolute(ctx.store_path());
     if (ctx.global.json)
         ctx.out() << out::object_json({{"config", config_path.string()}, {"store", store_path.string()}}) << '\n';
     else
