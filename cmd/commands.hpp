@@ -3,6 +3,9 @@
 // completions and tests.
 #pragma once
 
+#include <string>
+#include <vector>
+
 namespace CLI {
 class App;
 }
@@ -28,5 +31,10 @@ void add_route(CLI::App& app, Context& ctx);
 void add_queue(CLI::App& app, Context& ctx);      // queue, next
 void add_escalate(CLI::App& app, Context& ctx);   // escalate, deescalate
 void add_link(CLI::App& app, Context& ctx);       // link, unlink, merge
+void add_completion(CLI::App& app, Context& ctx);
+
+// `hd __complete WORD...` (hidden; called by the completion scripts): prints the candidates for the
+// last word, one per line, with a tab and a description where there is one.
+int complete_command_line(CLI::App& app, Context& ctx, const std::vector<std::string>& words);
 
 }  // namespace hd::cmd

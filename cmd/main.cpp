@@ -1,6 +1,7 @@
 // The hd binary: builds the command line from the command list, runs it, and maps errors to exit codes.
 #include <CLI/CLI.hpp>
 #include <algorithm>
+#include <cstdlib>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -21,7 +22,7 @@ constexpr AddCommand kCommands[] = {
     hd::cmd::add_log,    hd::cmd::add_edit,    hd::cmd::add_comment, hd::cmd::add_assign,
     hd::cmd::add_take,   hd::cmd::add_lifecycle, hd::cmd::add_queue, hd::cmd::add_escalate,
     hd::cmd::add_link,   hd::cmd::add_agent,   hd::cmd::add_tier,   hd::cmd::add_route,
-    hd::cmd::add_config,
+    hd::cmd::add_config, hd::cmd::add_completion,
 };
 
 // The first word that is not a global option or its value: the command's name.
@@ -100,6 +101,19 @@ int main(int argc, char** argv) {
         ->check(CLI::IsMember({"auto", "always", "never"}));
 
     for (AddCommand add : kCommands) add(app, ctx);
+
+    if (argc >= 2 && std::string(argv[1]) == "__complete") {
+        // Before CLI11: the words are a partial command line, not one to run. The environment still
+        // names the store and config, as it would for the command itself.
+        for (auto [var, field] : {std::pair{"HD_DB", &ctx.global.db}, std::pair{"HD_CONFIG", &ctx.global.config},
+                                  std::pair{"HD_USER", &ctx.global.as}})
+            if (const char* v = std::getenv(var)) *field = v;
+        try {
+            return hd::cmd::complete_command_line(app, ctx, std::vector<std::string>(argv + 2, argv + argc));
+        } catch (const std::exception&) {
+            return 1;  // a completion that fails offers nothing, quietly
+        }
+    }
 
     try {
         // Every word hd stores or compares is UTF-8; refusing bad bytes here gives one clear error.

@@ -1,0 +1,123 @@
+// Shell completion: `hd completion bash|zsh|fish` prints a script; the scripts call the hidden
+// `hd __complete WORD...`, which answers from the command definitions and, for ids and agents, from
+// the store (bounded queries, so it stays fast on a large store).
+#include <CLI/CLI.hpp>
+#include <algorithm>
+
+#include "cmd/commands.hpp"
+#include "cmd/completion_scripts.hpp"
+#include "cmd/context.hpp"
+#include "cmd/output/terminal.hpp"
+#include "core/error.hpp"
+
+namespace hd::cmd {
+namespace {
+
+// Options whose values come from a fixed list or from the store.
+std::vector<std::string> option_values(const std::string& option, Context& ctx) {
+    if (option == "--type") return {"incident", "request", "problem", "change"};
+    if (option == "-p" || option == "--priority") return {"P1", "P2", "P3", "P4"};
+    if (option == "--impact" || option == "--urgency") return {"high", "medium", "low"};
+    if (option == "--channel") return {"phone", "email", "chat", "web", "cli", "monitoring"};
+    if (option == "--code") return {"fixed", "workaround", "duplicate", "no-fault"};
+    if (option == "--color") return {"auto", "always", "never"};
+    if (option == "-c" || option == "--category") return ctx.config().categories;
+    if (option == "--tier" || option == "--to") {
+        std::vector<std::string> out;
+        for (const auto& t : ctx.config().tiers) out.push_back("L" + std::to_string(t.level));
+        return out;
+    }
+    if (option == "--assign" || option == "--reassign") {
+        std::vector<std::string> out;
+        for (const auto& a : ctx.read([](TicketService&, Store& s) { return s.list_agents(); })) out.push_back(a.name);
+        return out;
+    }
+    return {};
+}
+
+bool takes_value(const CLI::App& cmd, const CLI::App& top, const std::string& word) {
+    for (const CLI::App* app : {&cmd, &top})
+        for (const CLI::Option* o : app->get_options())
+            if (o->check_name(word)) return o->get_items_expected_min() > 0;
+    return false;
+}
+
+void print(Context& ctx, const std::string& value, const std::string& description = "") {
+    ctx.out() << value;
+    if (!description.empty()) ctx.out() << '\t' << out::sanitize(description);
+    ctx.out() << '\n';
+}
+
+}  // namespace
+
+int complete_command_line(CLI::App& top, Context& ctx, const std::vector<std::string>& words) {
+    // words: what follows `hd` on the command line; the last one is being typed (maybe "").
+    const std::string current = words.empty() ? "" : words.back();
+    CLI::App* cmd = &top;
+    std::size_t positionals = 0;
+    for (std::size_t i = 0; i + 1 < words.size(); ++i) {
+        const std::string& w = words[i];
+        if (!w.empty() && w[0] == '-') {
+            if (w.find('=') == std::string::npos && takes_value(*cmd, top, w)) ++i;
+            continue;
+        }
+        CLI::App* sub = nullptr;
+        for (CLI::App* s : cmd->get_subcommands({}))
+            if (s->get_name() == w) sub = s;
+        if (sub)
+            cmd = sub;
+        else
+            ++positionals;
+    }
+    const std::string previous = words.size() >= 2 ? words[words.size() - 2] : "";
+    if (!previous.empty() && previous[0] == '-' && takes_value(*cmd, top, previous)) {
+        for (const auto& v : option_values(previous, ctx)) print(ctx, v);
+        return 0;
+    }
+    if (!current.empty() && current[0] == '-') {
+        for (const CLI::App* app : {static_cast<const CLI::App*>(cmd), static_cast<const CLI::App*>(&top)}) {
+            for (const CLI::Option* o : app->get_options()) {
+                if (o->get_group().empty()) continue;
+                for (const auto& l : o->get_lnames()) print(ctx, "--" + l, o->get_description());
+                for (const auto& s : o->get_snames()) print(ctx, "-" + s, o->get_description());
+            }
+            if (app == &top) break;
+        }
+        return 0;
+    }
+    const auto subs = cmd->get_subcommands([](CLI::App* s) { return !s->get_group().empty(); });
+    if (!subs.empty() && positionals == 0) {
+        for (const CLI::App* s : subs) print(ctx, s->get_name(), s->get_description());
+        return 0;
+    }
+    const std::string name = cmd->get_name();
+    if (cmd == &top) return 0;
+    if (name == "assign" && positionals >= 1) {
+        for (const auto& v : option_values("--assign", ctx)) print(ctx, v);
+    }
+    // Ticket ids: the most recent unresolved ones, with their titles.
+    static const std::vector<std::string> kTakesIds = {"show", "log", "edit", "comment", "assign", "take", "start",
+                                                       "pend", "resolve", "close", "reopen", "escalate", "deescalate",
+                                                       "link", "unlink", "merge", "explain"};
+    if (std::find(kTakesIds.begin(), kTakesIds.end(), name) == kTakesIds.end()) return 0;
+    TicketQuery q;
+    q.sort = {SortKey{SortField::id, true}};
+    q.limit = 200;
+    for (const auto& t : ctx.read([&](TicketService&, Store& s) { return s.list_tickets(q); }))
+        print(ctx, std::to_string(t.id), t.title);
+    return 0;
+}
+
+void add_completion(CLI::App& app, Context& ctx) {
+    auto shell = std::make_shared<std::string>();
+    auto* c = app.add_subcommand("completion", "Print the completion script for bash, zsh or fish");
+    c->add_option("shell", *shell, "bash, zsh or fish")->required();
+    c->footer("Examples:\n  source <(hd completion bash)\n  hd completion fish > ~/.config/fish/completions/hd.fish");
+    c->callback([shell, &ctx] {
+        const char* script = completion_script(*shell);
+        if (!script) fail(ErrorKind::usage, "no completion for '" + *shell + "' (bash, zsh or fish)");
+        ctx.out() << script;
+    });
+}
+
+}  // namespace hd::cmd

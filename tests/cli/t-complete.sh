@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Shell completion: `hd __complete` candidates, and the bash script driven as bash itself drives it.
+# shellcheck source=tests/cli/lib.sh
+. "$(dirname "$0")/lib.sh"
+
+PATH="$(dirname "$HD_BIN"):$PATH"
+export PATH
+"$HD_BIN" open "Printer on floor 3" -q >/dev/null
+"$HD_BIN" agent add alice --tier 1 -q >/dev/null
+
+test_case "__complete offers commands with descriptions"
+hd __complete ""
+expect_rc 0
+expect_out_re '^open	Open a new ticket$'
+expect_no_out "__complete"
+
+test_case "__complete offers options, option values, agents and ticket ids"
+hd __complete open --pri
+expect_out "--priority"
+hd __complete open --type ""
+expect_out_exactly "$(printf 'incident\nrequest\nproblem\nchange')"
+hd __complete escalate 1 --assign ""
+expect_out "alice"
+hd __complete show ""
+expect_out_re '^1	Printer on floor 3$'
+hd __complete agent ""
+expect_out_re '^rm	'
+
+test_case "hd completion prints each shell's script, and refuses an unknown shell"
+for shell in bash zsh fish; do
+    hd completion "$shell"
+    expect_rc 0
+    expect_out "__complete"
+done
+remember_store
+hd completion tcsh
+expect_rc 2
+expect_error_line
+expect_store_unchanged
+
+test_case "the bash script completes in bash"
+# shellcheck disable=SC1090
+source <("$HD_BIN" completion bash)
+COMP_WORDS=(hd esc)
+COMP_CWORD=1
+_hd
+if [ "${COMPREPLY[*]}" = "escalate" ]; then ok; else fail "expected escalate, got ${COMPREPLY[*]}"; fi
+COMP_WORDS=(hd open -p P)
+COMP_CWORD=3
+_hd
+if [ "${COMPREPLY[*]}" = "P1 P2 P3 P4" ]; then ok; else fail "expected P1..P4, got ${COMPREPLY[*]}"; fi
+if complete -p hd | grep -q -- '-F _hd'; then ok; else fail "complete -p hd does not name _hd"; fi
+
+finish
