@@ -39,14 +39,7 @@ int run_add(const AgentOptions& o, Context& ctx) {
 }
 
 int run_list(Context& ctx) {
-    const auto rows = ctx.read([&](TicketService&, Store& store) {
-        const auto agents = store.list_agents();
-        const auto loads = store.agent_loads(std::nullopt);  // same order: tier, name
-        std::vector<out::AgentRow> out;
-        for (std::size_t i = 0; i < agents.size(); ++i)
-            out.push_back({agents[i], i < loads.size() ? loads[i].active_tickets : 0});
-        return out;
-    });
+    const auto rows = ctx.read([&](TicketService&, Store& store) { return store.agent_loads(std::nullopt); });
     if (ctx.global.json) {
         ctx.out() << out::agents_json(rows) << '\n';
     } else if (ctx.global.quiet) {

@@ -75,14 +75,15 @@ int complete_command_line(CLI::App& top, Context& ctx, const std::vector<std::st
         return 0;
     }
     if (!current.empty() && current[0] == '-') {
-        for (const CLI::App* app : {static_cast<const CLI::App*>(cmd), static_cast<const CLI::App*>(&top)}) {
+        // The command's own options, then the global ones.
+        std::vector<const CLI::App*> apps{cmd};
+        if (cmd != &top) apps.push_back(&top);
+        for (const CLI::App* app : apps)
             for (const CLI::Option* o : app->get_options()) {
-                if (o->get_group().empty()) continue;
+                if (o->get_group().empty()) continue;  // hidden
                 for (const auto& l : o->get_lnames()) print(ctx, "--" + l, o->get_description());
                 for (const auto& s : o->get_snames()) print(ctx, "-" + s, o->get_description());
             }
-            if (app == &top) break;
-        }
         return 0;
     }
     const auto subs = cmd->get_subcommands([](CLI::App* s) { return !s->get_group().empty(); });

@@ -132,7 +132,7 @@ std::string ticket_detail_json(const Ticket& t, const std::vector<Comment>& comm
     return dump(j);
 }
 
-std::string agents_json(const std::vector<AgentRow>& agents) {
+std::string agents_json(const std::vector<AgentLoad>& agents) {
     ordered_json j = ordered_json::array();
     for (const auto& row : agents) {
         ordered_json a = agent_object(row.agent);

@@ -25,11 +25,7 @@ std::string tickets_json(const std::vector<Ticket>& tickets);
 std::string ticket_detail_json(const Ticket& t, const std::vector<Comment>& comments, const std::vector<Link>& links,
                                const std::vector<Event>& events, bool with_history);
 
-struct AgentRow {
-    Agent agent;
-    std::int64_t active_tickets = 0;
-};
-std::string agents_json(const std::vector<AgentRow>& agents);
+std::string agents_json(const std::vector<AgentLoad>& agents);
 std::string agent_json(const Agent& agent);
 std::string events_json(const std::vector<Event>& events);
 std::string comment_json(const Comment& c);

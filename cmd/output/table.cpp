@@ -30,13 +30,14 @@ void shrink(std::vector<std::size_t>& widths, const std::vector<std::size_t>& mi
     }
 }
 
-// `cells` has one entry per column (add_row makes sure of it).
+// One line of the shown columns: `shown[k]` indexes `cells` and `columns`; `widths[k]` is its width.
 std::string render_line(const std::vector<std::string>& cells, const std::vector<Column>& columns,
-                        const std::vector<std::size_t>& widths) {
+                        const std::vector<std::size_t>& shown, const std::vector<std::size_t>& widths) {
     std::string line;
-    for (std::size_t i = 0; i < columns.size(); ++i) {
-        if (i > 0) line.append(column_gap, ' ');
-        line += pad(truncate(cells[i], widths[i]), widths[i], columns[i].align_right);
+    for (std::size_t k = 0; k < shown.size(); ++k) {
+        if (k > 0) line.append(column_gap, ' ');
+        const std::size_t i = shown[k];
+        line += pad(truncate(cells[i], widths[k]), widths[k], columns[i].align_right);
     }
     // Padding of the last columns (or empty cells there) must not leave trailing spaces.
     while (!line.empty() && line.back() == ' ') line.pop_back();
@@ -59,34 +60,28 @@ void Table::add_row(std::vector<std::string> cells, std::string sgr_colour) {
     rows_.push_back(Row{std::move(cells), std::move(sgr_colour)});
 }
 
-void Table::render(std::ostream& out, std::size_t width, const Style& style) const {
-    const std::vector<std::size_t> shown = shown_columns(width);
-    if (shown.size() == columns_.size()) return render_columns(out, width, style, columns_, rows_);
-    // A narrow terminal: render the table made of the columns that fit.
-    std::vector<Column> columns;
-    for (std::size_t i : shown) columns.push_back(columns_[i]);
-    std::vector<Row> rows;
-    for (const Row& row : rows_) {
-        Row r{{}, row.colour};
-        for (std::size_t i : shown) r.cells.push_back(row.cells[i]);
-        rows.push_back(std::move(r));
+// Each column's natural width (its widest cell or header) and the least it may shrink to.
+Table::Measure Table::measure() const {
+    Measure m;
+    for (std::size_t i = 0; i < columns_.size(); ++i) {
+        const std::size_t header = display_width(columns_[i].header);
+        std::size_t natural = header;
+        for (const Row& row : rows_) natural = std::max(natural, display_width(row.cells[i]));
+        const std::size_t minimum = columns_[i].flexible ? std::max(flexible_minimum, header) : header;
+        m.natural.push_back(natural);
+        m.minimum.push_back(std::min(natural, minimum));
     }
-    render_columns(out, width, style, columns, rows);
+    return m;
 }
 
 // The columns to show: all of them when their minimum widths fit, else without the droppable ones,
 // lowest rank first, until the rest fit.
-std::vector<std::size_t> Table::shown_columns(std::size_t width) const {
+std::vector<std::size_t> Table::shown_columns(std::size_t width, const Measure& m) const {
     std::vector<std::size_t> shown(columns_.size());
     for (std::size_t i = 0; i < shown.size(); ++i) shown[i] = i;
     const auto minimum_total = [&] {
         std::size_t total = shown.empty() ? 0 : column_gap * (shown.size() - 1);
-        for (std::size_t i : shown) {
-            std::size_t natural = display_width(columns_[i].header);
-            for (const Row& row : rows_) natural = std::max(natural, display_width(row.cells[i]));
-            const std::size_t header = display_width(columns_[i].header);
-            total += std::min(natural, columns_[i].flexible ? std::max(flexible_minimum, header) : header);
-        }
+        for (std::size_t i : shown) total += m.minimum[i];
         return total;
     };
     while (minimum_total() > width) {
@@ -100,23 +95,23 @@ std::vector<std::size_t> Table::shown_columns(std::size_t width) const {
     return shown;
 }
 
-void Table::render_columns(std::ostream& out, std::size_t width, const Style& style, const std::vector<Column>& columns_,
-                           const std::vector<Row>& rows_) {
-    const std::size_t count = columns_.size();
+void Table::render(std::ostream& out, std::size_t width, const Style& style) const {
+    if (columns_.empty()) return;
+    const Measure m = measure();
+    const std::vector<std::size_t> shown = shown_columns(width, m);
+    const std::size_t count = shown.size();
     if (count == 0) return;
 
     std::vector<std::size_t> widths(count);
     std::vector<std::size_t> minimums(count);
     std::vector<bool> flexible(count);
     std::vector<bool> fixed(count);
-    for (std::size_t i = 0; i < count; ++i) {
-        std::size_t header_width = display_width(columns_[i].header);
-        widths[i] = header_width;
-        for (const Row& row : rows_) widths[i] = std::max(widths[i], display_width(row.cells[i]));
-        std::size_t minimum = columns_[i].flexible ? std::max(flexible_minimum, header_width) : header_width;
-        minimums[i] = std::min(widths[i], minimum);
-        flexible[i] = columns_[i].flexible;
-        fixed[i] = !columns_[i].flexible;
+    for (std::size_t k = 0; k < count; ++k) {
+        const std::size_t i = shown[k];
+        widths[k] = m.natural[i];
+        minimums[k] = m.minimum[i];
+        flexible[k] = columns_[i].flexible;
+        fixed[k] = !columns_[i].flexible;
     }
 
     std::size_t total = column_gap * (count - 1);
@@ -130,12 +125,12 @@ void Table::render_columns(std::ostream& out, std::size_t width, const Style& st
     }
 
     std::vector<std::string> headers;
-    headers.reserve(count);
+    headers.reserve(columns_.size());
     for (const Column& column : columns_) headers.push_back(column.header);
-    out << style.bold(render_line(headers, columns_, widths)) << '\n';
+    out << style.bold(render_line(headers, columns_, shown, widths)) << '\n';
 
     for (const Row& row : rows_) {
-        std::string line = render_line(row.cells, columns_, widths);
+        std::string line = render_line(row.cells, columns_, shown, widths);
         if (!row.colour.empty()) line = style.wrap_sgr(row.colour, line);
         out << line << '\n';
     }

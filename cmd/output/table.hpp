@@ -33,9 +33,12 @@ private:
         std::vector<std::string> cells;
         std::string colour;
     };
-    std::vector<std::size_t> shown_columns(std::size_t width) const;
-    static void render_columns(std::ostream& out, std::size_t width, const Style& style,
-                               const std::vector<Column>& columns, const std::vector<Row>& rows);
+    struct Measure {
+        std::vector<std::size_t> natural;  // per column: its widest cell or header
+        std::vector<std::size_t> minimum;  // per column: the least it may shrink to
+    };
+    Measure measure() const;
+    std::vector<std::size_t> shown_columns(std::size_t width, const Measure& m) const;
 
     std::vector<Column> columns_;
     std::vector<Row> rows_;

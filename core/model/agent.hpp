@@ -20,9 +20,8 @@ struct Agent {
 
 // How busy an agent is, for `hd assign --auto` and `hd agent list`.
 struct AgentLoad {
-    std::string name;
+    Agent agent;
     std::int64_t active_tickets = 0;  // assigned and new, open or pending
-    std::optional<Timestamp> last_assigned_at;
 };
 
 // Per tier: tickets not yet resolved, and how many of them nobody holds.

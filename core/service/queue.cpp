@@ -32,17 +32,12 @@ Ticket TicketService::auto_assign(TicketId id) {
     // Least loaded first; among equals, the one idle longest (never assigned counts as longest).
     const auto best = std::min_element(loads.begin(), loads.end(), [](const AgentLoad& a, const AgentLoad& b) {
         if (a.active_tickets != b.active_tickets) return a.active_tickets < b.active_tickets;
-        const Timestamp ta = a.last_assigned_at.value_or(INT64_MIN);
-        const Timestamp tb = b.last_assigned_at.value_or(INT64_MIN);
+        const Timestamp ta = a.agent.last_assigned_at.value_or(INT64_MIN);
+        const Timestamp tb = b.agent.last_assigned_at.value_or(INT64_MIN);
         if (ta != tb) return ta < tb;
-        return a.name < b.name;
+        return a.agent.name < b.agent.name;
     });
-    const auto before = t.assignee;
-    set_assignee(t, best->name);
-    if (t.assignee != before) {
-        t.updated_at = now_;
-        store_.update_ticket(t);
-    }
+    assign_and_save(t, best->agent.name);
     return t;
 }
 

@@ -92,6 +92,14 @@ void TicketService::set_assignee(Ticket& t, const std::optional<std::string>& to
     t.assignee = name;
 }
 
+void TicketService::assign_and_save(Ticket& t, const std::optional<std::string>& to) {
+    const auto before = t.assignee;
+    set_assignee(t, to);
+    if (t.assignee == before) return;
+    t.updated_at = now_;
+    store_.update_ticket(t);
+}
+
 RoutingDecision TicketService::route(const RoutingInput& input) const { return route_ticket(config_, input); }
 
 Ticket TicketService::open(const NewTicket& in) {
@@ -255,11 +263,7 @@ Ticket TicketService::assign(TicketId id, const std::optional<std::string>& agen
     Ticket t = get(id);
     require_permission(acting(), Action::assign, &t);
     refuse_if_closed(t, agent ? "assign" : "unassign");
-    const auto before = t.assignee;
-    set_assignee(t, agent);
-    if (t.assignee == before) return t;
-    t.updated_at = now_;
-    store_.update_ticket(t);
+    assign_and_save(t, agent);
     return t;
 }
 
@@ -269,12 +273,7 @@ Ticket TicketService::take(TicketId id) {
     if (t.status == Status::resolved || t.status == Status::closed)
         fail(ErrorKind::refused, "cannot take #" + std::to_string(id) + ": it is " + std::string(to_string(t.status)) +
                                      (t.status == Status::resolved ? "; reopen it first" : ""));
-    const auto before = t.assignee;
-    set_assignee(t, actor_);
-    if (t.assignee != before) {
-        t.updated_at = now_;
-        store_.update_ticket(t);
-    }
+    assign_and_save(t, actor_);
     if (t.status != Status::open) t = set_status(t, Status::open, Move::start, std::nullopt);
     return t;
 }

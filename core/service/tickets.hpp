@@ -100,6 +100,8 @@ private:
     // The agent, checked to exist when the store has agents; nullopt when it has none (names are free).
     std::optional<Agent> checked_agent(const std::string& name);
     void set_assignee(Ticket& t, const std::optional<std::string>& to);
+    // set_assignee, then saves the ticket (with a new updated_at) when the assignee changed.
+    void assign_and_save(Ticket& t, const std::optional<std::string>& to);
     Event event(TicketId id, std::string kind) const;
     bool record_field(TicketId id, const char* field, const std::optional<std::string>& from,
                       const std::optional<std::string>& to);

@@ -59,7 +59,8 @@ public:
     virtual void update_agent(const Agent& agent) = 0;
     virtual void delete_agent(const std::string& name) = 0;
     virtual std::int64_t count_agents() = 0;
-    // The agents of exactly this tier (every agent when tier is nullopt) with their active tickets.
+    // The agents of exactly this tier (every agent when tier is nullopt) with their active tickets,
+    // by tier, then name.
     virtual std::vector<AgentLoad> agent_loads(std::optional<int> tier) = 0;
 
     // Links between tickets, both ways: where the ticket is `from` and where it is `to`.

@@ -1,5 +1,7 @@
 // Unit tests of core/config: defaults, reading each key, validation errors, warnings, and round-trips.
 #include <doctest/doctest.h>
+
+#include "tests/unit/test_support.hpp"
 #include <unistd.h>
 
 #include <cstdlib>
@@ -17,30 +19,9 @@
 namespace fs = std::filesystem;
 using hd::Config;
 
+using hd::test::TempDir;
+
 namespace {
-
-// A fresh directory per test, so tests never see each other's files, removed at the end.
-struct TempDir {
-    fs::path root;
-    TempDir() {
-        std::string pattern = (fs::temp_directory_path() / "hd-config-test-XXXXXX").string();
-        REQUIRE(::mkdtemp(pattern.data()) != nullptr);
-        root = pattern;
-    }
-    ~TempDir() {
-        std::error_code ec;
-        fs::remove_all(root, ec);
-    }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-
-    fs::path write(const std::string& name, const std::string& text) const {
-        const fs::path path = root / name;
-        std::ofstream out(path, std::ios::binary);
-        out << text;
-        return path;
-    }
-};
 
 Config load_text(const TempDir& dir, const std::string& text) {
     return hd::load_config(dir.write("config.toml", text), true);
@@ -219,7 +200,7 @@ TEST_CASE("store.path expands ~ with HOME and reads a relative path from the con
         CHECK(contains(message, "config.toml:2:8: store.path"));
         CHECK(contains(message, "HOME"));
     }
-    CHECK(load_text(dir, "[store]\npath = \"data/hd.db\"\n").store_path == (dir.root / "data/hd.db").string());
+    CHECK(load_text(dir, "[store]\npath = \"data/hd.db\"\n").store_path == (dir.path / "data/hd.db").string());
     CHECK(contains(load_error(dir, "[store]\npath = \"\"\n"), "store.path: expected a file path"));
 }
 
@@ -282,7 +263,7 @@ TEST_CASE("[[tier]] tables replace the default tiers, sorted by level") {
     CHECK(c.tiers[1].level == 2);
     CHECK(c.tiers[1].name == "Second line");
     CHECK(c.tiers[1].description == "Deeper");
-    CHECK(c.origins.at("tier") == (dir.root / "config.toml").string() + ":1");
+    CHECK(c.origins.at("tier") == (dir.path / "config.toml").string() + ":1");
     CHECK(c.warnings.empty());
 
     std::string nine;
@@ -344,7 +325,7 @@ TEST_CASE("[[route]] tables are read in file order, with every key, names and or
         "[[route]]\n"                                                          // 17
         "tier = \"support\"\n";                                                // 18
     const Config c = load_text(dir, text);
-    const std::string p = (dir.root / "config.toml").string();
+    const std::string p = (dir.path / "config.toml").string();
     CHECK(c.warnings.empty());
     REQUIRE(c.routes.size() == 3);
 
@@ -384,7 +365,7 @@ TEST_CASE("[[route]] tables are read in file order, with every key, names and or
 
 TEST_CASE("a route's tier and categories are checked against tiers defined anywhere in the file") {
     TempDir dir;
-    const std::string p = (dir.root / "config.toml").string();
+    const std::string p = (dir.path / "config.toml").string();
     const std::string tiers = "[[tier]]\nlevel = 1\nname = \"Desk\"\n[[tier]]\nlevel = 2\nname = \"Lab\"\n";
     // The tiers come after the route that names them.
     const Config c = load_text(dir, "[[route]]\ntier = \"lab\"\n" + tiers);
@@ -422,7 +403,7 @@ TEST_CASE("a route's tier and categories are checked against tiers defined anywh
 
 TEST_CASE("a route value of the wrong type names the key, its location and what is expected") {
     TempDir dir;
-    const std::string p = (dir.root / "config.toml").string();
+    const std::string p = (dir.path / "config.toml").string();
     auto route = [&](const std::string& line) { return load_error(dir, "[[route]]\ntier = 2\n" + line + "\n"); };
     CHECK(route("type = \"bug\"") ==
           p + ":3:8: route.type: expected one of incident, request, problem, change, or a non-empty list of them, "
@@ -449,7 +430,7 @@ TEST_CASE("a route value of the wrong type names the key, its location and what 
 
 TEST_CASE("an unknown key in a route is a warning; a name used twice is a warning") {
     TempDir dir;
-    const std::string p = (dir.root / "config.toml").string();
+    const std::string p = (dir.path / "config.toml").string();
     const Config c = load_text(dir,
                                "[[route]]\nname = \"A\"\ntier = 2\ncategroy = \"network\"\n"
                                "[[route]]\nname = \"a\"\ntier = 3\npriority = \"P1\"\n");
@@ -474,7 +455,7 @@ TEST_CASE("a malformed file is a usage error naming the file, line and column") 
 
 TEST_CASE("a value of the wrong type or out of range names the key, its location and what is expected") {
     TempDir dir;
-    const std::string p = (dir.root / "config.toml").string();
+    const std::string p = (dir.path / "config.toml").string();
     CHECK(load_error(dir, "[store]\nlock_timeout = 5\n") ==
           p + ":2:16: store.lock_timeout: expected a duration from 0s to 1h such as \"10s\", got 5");
     CHECK(load_error(dir, "[store]\nlock_timeout = \"5x\"\n") ==
@@ -501,7 +482,7 @@ TEST_CASE("a value of the wrong type or out of range names the key, its location
 
 TEST_CASE("an unknown key is a warning naming its location, also inside a known table") {
     TempDir dir;
-    const std::string p = (dir.root / "config.toml").string();
+    const std::string p = (dir.path / "config.toml").string();
     const Config c =
         load_text(dir, "colour = true\n[stroe]\npath = \"x\"\n[store]\npth = \"y\"\n[limits]\nwhatever = 1\n");
     REQUIRE(c.warnings.size() == 4);
@@ -632,7 +613,7 @@ TEST_CASE("describe_config is TOML that loads back to the same values, each valu
 
 TEST_CASE("a missing file gives the defaults, unless it must exist") {
     TempDir dir;
-    const fs::path path = dir.root / "absent.toml";
+    const fs::path path = dir.path / "absent.toml";
     const Config c = hd::load_config(path, false);
     CHECK_FALSE(c.loaded);
     CHECK(c.path == path);
@@ -644,7 +625,7 @@ TEST_CASE("a missing file gives the defaults, unless it must exist") {
 
 TEST_CASE("a directory or an unreadable file is a usage error") {
     TempDir dir;
-    CHECK(contains(usage_error([&] { (void)hd::load_config(dir.root, false); }), dir.root.string()));
+    CHECK(contains(usage_error([&] { (void)hd::load_config(dir.path, false); }), dir.path.string()));
     if (::geteuid() != 0) {  // root reads any file, whatever its mode
         const fs::path path = dir.write("locked.toml", "user = \"a\"\n");
         fs::permissions(path, fs::perms::none);

@@ -5,26 +5,19 @@
 
 #include <filesystem>
 #include <fstream>
-#include <random>
 
 #include "core/error.hpp"
+#include "tests/unit/test_support.hpp"
 #include "core/store/sqlite/filter_sql.hpp"
 #include "core/store/store.hpp"
 
 using namespace hd;
 namespace fs = std::filesystem;
 
-namespace {
+using hd::test::kind_of;
+using hd::test::TempDir;
 
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        std::random_device rd;
-        path = fs::temp_directory_path() / ("hd-store-test-" + std::to_string(rd()));
-        fs::create_directories(path);
-    }
-    ~TempDir() { fs::remove_all(path); }
-};
+namespace {
 
 std::unique_ptr<Store> open_store(const fs::path& p, bool create = true) {
     StoreOptions o;
@@ -65,15 +58,6 @@ Ticket sample(std::string title) {
     t.tags = {"vpn", "sales"};
     t.created_at = t.updated_at = 1'700'000'000;
     return t;
-}
-
-ErrorKind kind_of(auto&& f) {
-    try {
-        f();
-    } catch (const Error& e) {
-        return e.kind();
-    }
-    return ErrorKind::other;
 }
 
 }  // namespace

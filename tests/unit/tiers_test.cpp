@@ -2,29 +2,29 @@
 #include <doctest/doctest.h>
 
 #include <filesystem>
-#include <random>
 
 #include "core/error.hpp"
 #include "core/service/agents.hpp"
 #include "core/service/tickets.hpp"
+#include "tests/unit/test_support.hpp"
 
 using namespace hd;
 namespace fs = std::filesystem;
+
+using hd::test::kind_of;
 
 namespace {
 
 // A store with agents alice (L1), bob (L2), carol (L3), and one new ticket per tier: #1 at L1, #2 at L2.
 struct Desk {
-    fs::path dir;
+    test::TempDir dir;
     Config config = default_config();
     std::unique_ptr<Store> store;
     Timestamp now = 1'800'000'000;
 
     Desk() {
-        std::random_device rd;
-        dir = fs::temp_directory_path() / ("hd-tiers-test-" + std::to_string(rd()));
         StoreOptions o;
-        o.path = dir / "hd.db";
+        o.path = dir.path / "hd.db";
         o.create = true;
         store = open_sqlite_store(o);
         as("root", [&](TicketService& t) {
@@ -43,10 +43,7 @@ struct Desk {
             t.open(b);
         });
     }
-    ~Desk() {
-        store.reset();
-        fs::remove_all(dir);
-    }
+    ~Desk() { store.reset(); }  // closed before the directory goes
 
     // Runs `f` as `who` in one write transaction.
     template <typename F>
@@ -63,15 +60,6 @@ struct Desk {
         return *store->find_ticket(id);
     }
 };
-
-ErrorKind kind_of(auto&& f) {
-    try {
-        f();
-    } catch (const Error& e) {
-        return e.kind();
-    }
-    return ErrorKind::other;
-}
 
 }  // namespace
 

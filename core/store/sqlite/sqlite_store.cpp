@@ -324,11 +324,11 @@ public:
         std::vector<AgentLoad> out;
         if (!db_) return out;
         auto s = db_->prepare(
-            "SELECT a.name, (SELECT count(*) FROM tickets t WHERE t.assignee = a.name AND "
-            "t.status IN ('new', 'open', 'pending')), a.last_assigned_at FROM agents a "
-            "WHERE ?1 IS NULL OR a.tier = ?1 ORDER BY a.tier, a.name");
+            "SELECT a.name, a.tier, a.email, a.team, a.created_at, a.last_assigned_at, "
+            "(SELECT count(*) FROM tickets t WHERE t.assignee = a.name AND t.status IN ('new', 'open', 'pending')) "
+            "FROM agents a WHERE ?1 IS NULL OR a.tier = ?1 ORDER BY a.tier, a.name");
         s.bind(1, tier ? std::optional<std::int64_t>(*tier) : std::nullopt);
-        while (s.step()) out.push_back(AgentLoad{s.text(0), s.int64(1), s.opt_int64(2)});
+        while (s.step()) out.push_back(AgentLoad{read_agent(s), s.int64(6)});
         return out;
     }
 
