@@ -31,6 +31,7 @@ void add_route(CLI::App& app, Context& ctx);
 void add_queue(CLI::App& app, Context& ctx);      // queue, next
 void add_escalate(CLI::App& app, Context& ctx);   // escalate, deescalate
 void add_link(CLI::App& app, Context& ctx);       // link, unlink, merge
+void add_kb(CLI::App& app, Context& ctx);         // kb add, show, edit, list, search, ...
 void add_completion(CLI::App& app, Context& ctx);
 
 // `hd __complete WORD...` (hidden; called by the completion scripts): prints the candidates for the

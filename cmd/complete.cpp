@@ -13,6 +13,17 @@
 namespace hd::cmd {
 namespace {
 
+// Articles by number, with their titles, newest first (bounded, like ticket ids).
+std::vector<std::string> article_refs(Context& ctx) {
+    ArticleQuery q;
+    q.sort = ArticleSort::updated;
+    q.limit = 200;
+    std::vector<std::string> out;
+    for (const auto& a : ctx.read([&](TicketService&, Store& s) { return s.kb().list_articles(q); }))
+        out.push_back(std::to_string(a.id) + '\t' + out::sanitize(a.title + " (" + a.lang + ")"));
+    return out;
+}
+
 // Options whose values come from a fixed list or from the store.
 std::vector<std::string> option_values(const std::string& option, Context& ctx) {
     if (option == "--type") return {"incident", "request", "problem", "change"};
@@ -27,6 +38,8 @@ std::vector<std::string> option_values(const std::string& option, Context& ctx) 
         for (const auto& t : ctx.config().tiers) out.push_back("L" + std::to_string(t.level));
         return out;
     }
+    if (option == "--lang") return {"en", "vi", "pl", "ru", "de", "fr", "es"};
+    if (option == "--kb") return article_refs(ctx);
     if (option == "--assign" || option == "--reassign") {
         std::vector<std::string> out;
         for (const auto& a : ctx.read([](TicketService&, Store& s) { return s.list_agents(); })) out.push_back(a.name);
@@ -93,13 +106,24 @@ int complete_command_line(CLI::App& top, Context& ctx, const std::vector<std::st
     }
     const std::string name = cmd->get_name();
     if (cmd == &top) return 0;
+    // hd kb show|edit|publish|retire|history|link ARTICLE; hd kb link ARTICLE TICKET; hd kb suggest TICKET.
+    const bool in_kb = cmd->get_parent() && cmd->get_parent()->get_name() == "kb";
+    if (in_kb) {
+        static const std::vector<std::string> kTakesArticle = {"show", "edit", "publish", "retire", "history", "link"};
+        const bool article = std::find(kTakesArticle.begin(), kTakesArticle.end(), name) != kTakesArticle.end();
+        if (article && positionals == 0) {
+            for (const auto& line : article_refs(ctx)) ctx.out() << line << '\n';
+            return 0;
+        }
+        if (!((name == "link" && positionals == 1) || (name == "suggest" && positionals == 0))) return 0;
+    }
     if (name == "assign" && positionals >= 1) {
         for (const auto& v : option_values("--assign", ctx)) print(ctx, v);
     }
     // Ticket ids: the most recent unresolved ones, with their titles.
     static const std::vector<std::string> kTakesIds = {"show", "log", "edit", "comment", "assign", "take", "start",
                                                        "pend", "resolve", "close", "reopen", "escalate", "deescalate",
-                                                       "link", "unlink", "merge", "explain"};
+                                                       "link", "unlink", "merge", "explain", "suggest"};
     if (std::find(kTakesIds.begin(), kTakesIds.end(), name) == kTakesIds.end()) return 0;
     TicketQuery q;
     q.sort = {SortKey{SortField::id, true}};

@@ -8,6 +8,8 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -52,6 +54,24 @@ std::string read_stdin(std::size_t limit, std::string_view what) {
 std::string text_or_stdin(const std::string& value, std::size_t limit, std::string_view what) {
     if (value != "-") return value;
     return read_stdin(limit, what);
+}
+
+std::string read_text_file(const std::string& path, std::size_t limit, std::string_view what) {
+    if (path == "-") return read_stdin(limit, what);
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec)) fail(ErrorKind::usage, "cannot read " + path + ": it is a directory");
+    std::ifstream in(path, std::ios::binary);
+    if (!in) fail(ErrorKind::usage, "cannot read " + path + ": " + std::strerror(errno));
+    std::string data;
+    char buffer[65536];
+    while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
+        data.append(buffer, static_cast<std::size_t>(in.gcount()));
+        if (data.size() > limit)
+            fail(ErrorKind::usage, path + " is larger than " + std::to_string(limit / 1024) + " KiB, the limit for " +
+                                       std::string(what));
+    }
+    if (in.bad()) fail(ErrorKind::usage, "cannot read " + path + ": " + std::strerror(errno));
+    return data;
 }
 
 std::string edit_in_editor(Context& ctx, const std::string& initial, std::string_view missing_what) {

@@ -7,6 +7,7 @@
 #include "cmd/input.hpp"
 #include "cmd/options.hpp"
 #include "cmd/output/json.hpp"
+#include "core/service/kb.hpp"
 
 namespace hd::cmd {
 namespace {
@@ -15,6 +16,7 @@ struct MoveOptions {
     std::vector<std::string> ids;
     std::optional<std::string> note;  // --note for resolve, --reason for pend and reopen
     std::string code;
+    std::string kb;  // resolve --kb: the article that solved it
 };
 
 const char* past_tense(Move m) {
@@ -35,9 +37,14 @@ int run(Move move, const MoveOptions& o, Context& ctx) {
     std::optional<std::string> note;
     if (o.note) note = text_or_stdin(*o.note, ctx.config().max_text_bytes, move == Move::resolve ? "note" : "reason");
     ctx.write(
-        [&](TicketService& tickets, Store&) {
+        [&](TicketService& tickets, Store& store) {
             std::vector<Ticket> out;
             for (TicketId id : ids) out.push_back(tickets.move(id, move, note, code));
+            if (!o.kb.empty()) {
+                KbService kb(store, tickets, ctx.config(), ctx.now());
+                const Article article = kb.find(o.kb);
+                for (TicketId id : ids) kb.use(article.id, id, ArticleUseKind::solved);
+            }
             return out;
         },
         [&](const std::vector<Ticket>& changed) {
@@ -62,6 +69,7 @@ CLI::App* add_move(CLI::App& app, Context& ctx, Move move, const char* help, con
         case Move::resolve:
             c->add_option("-n,--note", o->note, "What solved it (required); - reads standard input")->required();
             c->add_option("--code", o->code, "fixed (default), workaround, duplicate or no-fault");
+            c->add_option("--kb", o->kb, "The knowledge-base article that solved it (number or id)");
             break;
         case Move::pend:
             c->add_option("-r,--reason", o->note, "What the ticket waits for; - reads standard input");
@@ -85,7 +93,8 @@ void add_lifecycle(CLI::App& app, Context& ctx) {
              "Examples:\n  hd pend 42 --reason \"Waiting for the user to reboot\"");
     add_move(app, ctx, Move::resolve, "Mark tickets solved, saying how",
              "Examples:\n  hd resolve 42 --note \"Reinstalled the printer driver\"\n"
-             "  hd resolve 42 43 --note \"Same outage as #41\" --code duplicate");
+             "  hd resolve 42 43 --note \"Same outage as #41\" --code duplicate\n"
+             "  hd resolve 42 --note \"Reset the password\" --kb reset-password");
     add_move(app, ctx, Move::close, "Close resolved tickets for good",
              "Examples:\n  hd close 42\n  hd list status:resolved updated:'>7d' -q | xargs -r hd close");
     add_move(app, ctx, Move::reopen, "Reopen resolved tickets: the problem is back",

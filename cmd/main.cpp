@@ -21,31 +21,36 @@ constexpr AddCommand kCommands[] = {
     hd::cmd::add_init,   hd::cmd::add_open,    hd::cmd::add_list,   hd::cmd::add_show,
     hd::cmd::add_log,    hd::cmd::add_edit,    hd::cmd::add_comment, hd::cmd::add_assign,
     hd::cmd::add_take,   hd::cmd::add_lifecycle, hd::cmd::add_queue, hd::cmd::add_escalate,
-    hd::cmd::add_link,   hd::cmd::add_agent,   hd::cmd::add_tier,   hd::cmd::add_route,
+    hd::cmd::add_link,   hd::cmd::add_kb,      hd::cmd::add_agent,   hd::cmd::add_tier,   hd::cmd::add_route,
     hd::cmd::add_config, hd::cmd::add_completion,
 };
 
-// The first word that is not a global option or its value: the command's name.
-std::string command_name(int argc, char** argv) {
+// The words that are not options or their values, in order: the command's name and, for a family such
+// as `hd kb`, the subcommand's, then the positionals.
+std::vector<std::string> command_words(int argc, char** argv) {
     static const std::vector<std::string> kGlobalsWithValue = {"--db", "--config", "--as", "--color"};
-    for (int i = 1; i < argc; ++i) {
+    std::vector<std::string> words;
+    for (int i = 1; i < argc && words.size() < 2; ++i) {
         const std::string arg = argv[i];
+        if (arg == "--") break;
         if (std::find(kGlobalsWithValue.begin(), kGlobalsWithValue.end(), arg) != kGlobalsWithValue.end()) {
             ++i;
             continue;
         }
-        if (arg.empty() || arg[0] != '-') return arg;
+        if (arg.empty() || arg[0] != '-') words.push_back(arg);
     }
-    return "";
+    return words;
 }
 
 // Prepares argv for CLI11, which takes its arguments in reverse order:
 // - values of options that may start with '-' (`--tag -triage` removes a tag, `--sort -updated` sorts
 //   descending) are joined as `--tag=-triage`, or CLI11 would take them for options;
-// - for `hd list`, the terms after `--` go to the context, since CLI11 ends a positional list there.
+// - for `hd list` and `hd kb search`, the terms after `--` go to the context, since CLI11 ends a
+//   positional list there.
 std::vector<std::string> prepare_args(int argc, char** argv, hd::cmd::Context& ctx) {
     static const std::vector<std::string> kDashValued = {"--tag", "-t", "--sort"};
-    const bool list = command_name(argc, argv) == "list";
+    const auto words = command_words(argc, argv);
+    const bool list = !words.empty() && (words[0] == "list" || (words[0] == "kb" && words.size() > 1 && words[1] == "search"));
     std::vector<std::string> args;
     for (int i = 1; i < argc; ++i) {
         const std::string arg = argv[i];

@@ -3,6 +3,8 @@
 
 #include "cmd/commands.hpp"
 #include "cmd/context.hpp"
+#include "cmd/output/article_view.hpp"
+#include "core/service/kb.hpp"
 #include "cmd/input.hpp"
 #include "cmd/options.hpp"
 #include "cmd/output/json.hpp"
@@ -34,16 +36,33 @@ int run(const OpenOptions& o, Context& ctx) {
     if (!o.tier.empty()) in.tier = tier_option(config, o.tier);
     in.tags = o.tags;
 
-    ctx.write([&](TicketService& tickets, Store&) { return tickets.open(in); },
-              [&](const Ticket& t) {
-                  if (ctx.global.json)
-                      ctx.out() << out::ticket_json(t) << '\n';
-                  else if (ctx.global.quiet)
-                      ctx.out() << t.id << '\n';
-                  else
-                      ctx.out() << "Opened #" << t.id << " (" << to_string(t.priority) << ", " << to_string(t.type)
-                                << ", L" << t.tier << "): " << out::sanitize(t.title) << '\n';
-              });
+    // On a terminal, the articles most likely to solve it follow the new id (never for scripts).
+    const bool suggest = ctx.stdout_is_terminal() && !ctx.global.quiet && !ctx.global.json;
+    using Opened = std::pair<Ticket, std::vector<ArticleHit>>;
+    ctx.write(
+        [&](TicketService& tickets, Store& store) {
+            Opened r{tickets.open(in), {}};
+            if (suggest) r.second = KbService(store, tickets, ctx.config(), ctx.now()).suggest(r.first, 3);
+            return r;
+        },
+        [&](const Opened& r) {
+            const Ticket& t = r.first;
+            if (ctx.global.json) {
+                ctx.out() << out::ticket_json(t) << '\n';
+            } else if (ctx.global.quiet) {
+                ctx.out() << t.id << '\n';
+            } else {
+                ctx.out() << "Opened #" << t.id << " (" << to_string(t.priority) << ", " << to_string(t.type) << ", L"
+                          << t.tier << "): " << out::sanitize(t.title) << '\n';
+                if (!r.second.empty()) {
+                    ctx.out() << ctx.style().dim("Articles that may help:") << '\n';
+                    for (const auto& h : r.second)
+                        ctx.out() << "  " << out::article_label(h.article.id) << "  "
+                                  << out::truncate(out::sanitize(h.article.title), ctx.width() > 20 ? ctx.width() - 10 : 10)
+                                  << '\n';
+                }
+            }
+        });
     return 0;
 }
 

@@ -44,7 +44,7 @@ int run_next(Context& ctx) {
                       ctx.out() << t.id << '\n';
                   else {
                       out::ViewOptions view{ctx.config(), ctx.now(), ctx.width(), ctx.style()};
-                      out::print_ticket_detail(ctx.out(), t, {}, {}, {}, false, view);
+                      out::print_ticket_detail(ctx.out(), t, {}, {}, {}, {}, false, view);
                   }
               });
     return 0;

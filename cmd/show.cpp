@@ -19,21 +19,22 @@ struct ShowData {
     Ticket ticket;
     std::vector<Comment> comments;
     std::vector<Link> links;
+    std::vector<TicketArticle> articles;
     std::vector<Event> events;
 };
 
 int run_show(const ShowOptions& o, Context& ctx) {
     const TicketId id = parse_id(o.id);
     const ShowData d = ctx.read([&](TicketService& tickets, Store& store) {
-        return ShowData{tickets.get(id), store.comments(id), store.links(id), store.events(id)};
+        return ShowData{tickets.get(id), store.comments(id), store.links(id), store.kb().ticket_articles(id), store.events(id)};
     });
     if (ctx.global.json) {
-        ctx.out() << out::ticket_detail_json(d.ticket, d.comments, d.links, d.events, o.history) << '\n';
+        ctx.out() << out::ticket_detail_json(d.ticket, d.comments, d.links, d.articles, d.events, o.history) << '\n';
     } else if (ctx.global.quiet) {
         ctx.out() << d.ticket.id << '\n';
     } else {
         out::ViewOptions view{ctx.config(), ctx.now(), ctx.width(), ctx.style()};
-        out::print_ticket_detail(ctx.out(), d.ticket, d.comments, d.links, d.events, o.history, view);
+        out::print_ticket_detail(ctx.out(), d.ticket, d.comments, d.links, d.articles, d.events, o.history, view);
     }
     return 0;
 }

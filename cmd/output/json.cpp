@@ -104,7 +104,8 @@ std::string ticket_json(const Ticket& t, const std::vector<Comment>* comments, c
 }
 
 std::string ticket_detail_json(const Ticket& t, const std::vector<Comment>& comments, const std::vector<Link>& links,
-                               const std::vector<Event>& events, bool with_history) {
+                               const std::vector<TicketArticle>& articles, const std::vector<Event>& events,
+                               bool with_history) {
     ordered_json j = ticket_object(t);
     j["comments"] = ordered_json::array();
     for (const auto& c : comments) j["comments"].push_back(comment_object(c));
@@ -117,6 +118,15 @@ std::string ticket_detail_json(const Ticket& t, const std::vector<Comment>& comm
                               {"created_at", format_rfc3339(l.created_at)},
                               {"actor", l.actor}});
     }
+    j["articles"] = ordered_json::array();
+    for (const auto& a : articles)
+        j["articles"].push_back({{"id", a.use.article},
+                                 {"slug", a.slug},
+                                 {"title", a.title},
+                                 {"lang", a.lang},
+                                 {"kind", std::string(to_string(a.use.kind))},
+                                 {"at", format_rfc3339(a.use.at)},
+                                 {"actor", a.use.by}});
     j["tier_path"] = ordered_json::array();
     for (const auto& e : events)
         if ((e.kind == "escalated" || e.kind == "deescalated") && !e.merged_from)

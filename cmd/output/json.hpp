@@ -11,6 +11,7 @@
 #include "core/config/config.hpp"
 #include "core/model/agent.hpp"
 #include "core/model/ticket.hpp"
+#include "core/store/kb_store.hpp"
 
 namespace hd::out {
 
@@ -23,7 +24,8 @@ std::string tickets_json(const std::vector<Ticket>& tickets);
 // `hd show --json`: the ticket, its comments, its links both ways, its tier path (escalations and
 // de-escalations from its events) and, with history, the audit trail.
 std::string ticket_detail_json(const Ticket& t, const std::vector<Comment>& comments, const std::vector<Link>& links,
-                               const std::vector<Event>& events, bool with_history);
+                               const std::vector<TicketArticle>& articles, const std::vector<Event>& events,
+                               bool with_history);
 
 std::string agents_json(const std::vector<AgentLoad>& agents);
 std::string agent_json(const Agent& agent);

@@ -72,8 +72,8 @@ void print_ticket_table(std::ostream& out, const std::vector<Ticket>& tickets, c
 }
 
 void print_ticket_detail(std::ostream& out, const Ticket& t, const std::vector<Comment>& comments,
-                         const std::vector<Link>& links, const std::vector<Event>& events, bool history,
-                         const ViewOptions& view) {
+                         const std::vector<Link>& links, const std::vector<TicketArticle>& articles,
+                         const std::vector<Event>& events, bool history, const ViewOptions& view) {
     const Style& st = view.style;
     out << st.bold("#" + std::to_string(t.id) + "  " + sanitize(t.title)) << '\n';
     auto field = [&](std::string_view name, const std::string& value) {
@@ -132,6 +132,9 @@ void print_ticket_detail(std::ostream& out, const Ticket& t, const std::vector<C
         }
         field("Link", text);
     }
+    for (const auto& a : articles)
+        field(a.use.kind == ArticleUseKind::solved ? "Solved by" : "Article",
+              "KB" + std::to_string(a.use.article) + " " + sanitize(a.title) + st.dim(" (" + sanitize(a.slug) + ", " + a.lang + ")"));
     if (t.dedup_key) field("Dedup key", sanitize(*t.dedup_key) + " (" + std::to_string(t.occurrences) + " occurrences)");
 
     const std::size_t text_width = view.width > 8 ? std::min<std::size_t>(view.width - 4, 100) : 40;

@@ -9,6 +9,7 @@
 #include "cmd/output/terminal.hpp"
 #include "core/config/config.hpp"
 #include "core/model/ticket.hpp"
+#include "core/store/kb_store.hpp"
 
 namespace hd::out {
 
@@ -25,8 +26,8 @@ void print_ticket_table(std::ostream& out, const std::vector<Ticket>& tickets, c
 // Every field, the description, the comments, and with history the audit trail.
 // The tier path comes from the events; with `history` they are also printed in full.
 void print_ticket_detail(std::ostream& out, const Ticket& t, const std::vector<Comment>& comments,
-                         const std::vector<Link>& links, const std::vector<Event>& events, bool history,
-                         const ViewOptions& view);
+                         const std::vector<Link>& links, const std::vector<TicketArticle>& articles,
+                         const std::vector<Event>& events, bool history, const ViewOptions& view);
 
 // One line per event: "2026-11-23 10:00  alice  status: new → open".
 void print_history(std::ostream& out, const std::vector<Event>& events, const ViewOptions& view);

@@ -46,6 +46,7 @@ constexpr std::string_view kOriginKeys[] = {
     "defaults.channel",
     "limits.max_title",
     "limits.max_text",
+    "limits.max_article",
     "tier",
     "route",
 };
@@ -53,7 +54,7 @@ constexpr std::string_view kOriginKeys[] = {
 constexpr std::string_view kTopLevelKeys[] = {"user", "categories", "store", "defaults", "limits", "tier", "route"};
 constexpr std::string_view kStoreKeys[] = {"path", "lock_timeout"};
 constexpr std::string_view kDefaultsKeys[] = {"type", "priority", "channel"};
-constexpr std::string_view kLimitsKeys[] = {"max_title", "max_text"};
+constexpr std::string_view kLimitsKeys[] = {"max_title", "max_text", "max_article"};
 constexpr std::string_view kTierKeys[] = {"level", "name", "description"};
 constexpr std::string_view kRouteKeys[] = {"name",        "category", "type", "channel",
                                            "title_words", "tier",     "team", "agent"};
@@ -408,6 +409,19 @@ private:
         }
     }
 
+    std::size_t read_size(const toml::node& value, std::string_view key) {
+        static constexpr std::string_view expected =
+            "a size from 1 byte to 64MiB such as \"1MiB\", \"512KiB\" or 65536";
+        std::optional<std::uint64_t> bytes;
+        if (const auto* number = value.as_integer()) {
+            if (number->get() >= 0) bytes = static_cast<std::uint64_t>(number->get());
+        } else if (const auto* text = value.as_string()) {
+            bytes = parse_size(text->get());
+        }
+        if (!bytes || *bytes < 1 || *bytes > static_cast<std::uint64_t>(kMaxTextBytes)) bad(value, key, expected);
+        return static_cast<std::size_t>(*bytes);
+    }
+
     void read_limits(const toml::key&, const toml::node& node) {
         for (const auto& [key, value] : in_file_order(expect_table(node, "limits"))) {
             const std::string_view name = key->str();
@@ -419,18 +433,11 @@ private:
                 config_.max_title_bytes = static_cast<std::size_t>(number->get());
                 set_origin("limits.max_title", *key);
             } else if (name == "max_text") {
-                static constexpr std::string_view expected =
-                    "a size from 1 byte to 64MiB such as \"1MiB\", \"512KiB\" or 65536";
-                std::optional<std::uint64_t> bytes;
-                if (const auto* number = value->as_integer()) {
-                    if (number->get() >= 0) bytes = static_cast<std::uint64_t>(number->get());
-                } else if (const auto* text = value->as_string()) {
-                    bytes = parse_size(text->get());
-                }
-                if (!bytes || *bytes < 1 || *bytes > static_cast<std::uint64_t>(kMaxTextBytes))
-                    bad(*value, "limits.max_text", expected);
-                config_.max_text_bytes = static_cast<std::size_t>(*bytes);
+                config_.max_text_bytes = read_size(*value, "limits.max_text");
                 set_origin("limits.max_text", *key);
+            } else if (name == "max_article") {
+                config_.max_article_bytes = read_size(*value, "limits.max_article");
+                set_origin("limits.max_article", *key);
             } else {
                 unknown(*key, "limits", kLimitsKeys);
             }
@@ -784,6 +791,10 @@ std::string default_config_text() {
         "# max_text = " +
         format_size(defaults.max_text_bytes) +
         "\n"
+        "# The longest knowledge-base article, the same way.\n"
+        "# max_article = " +
+        format_size(defaults.max_article_bytes) +
+        "\n"
         "\n"
         "# Support tiers, lowest first. [[tier]] tables replace the built-in tiers as a whole: 2 to 9 tiers\n"
         "# with levels 1 to N. Commands take a tier as its level (2), label (L2) or name (Support).\n";
@@ -857,6 +868,7 @@ std::string describe_config(const Config& config) {
     out += "\n[limits]\n";
     out += "max_title = " + std::to_string(config.max_title_bytes) + origin_comment(config, "limits.max_title");
     out += "max_text = " + format_size(config.max_text_bytes) + origin_comment(config, "limits.max_text");
+    out += "max_article = " + format_size(config.max_article_bytes) + origin_comment(config, "limits.max_article");
 
     for (const TierConfig& tier : config.tiers) {
         out += "\n[[tier]]" + origin_comment(config, "tier");

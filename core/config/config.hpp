@@ -58,6 +58,7 @@ struct Config {
     // [limits]
     std::size_t max_title_bytes = 500;
     std::size_t max_text_bytes = 1024 * 1024;  // description or comment; max_text = "1MiB"
+    std::size_t max_article_bytes = 16 * 1024 * 1024;  // a knowledge-base article's body; max_article = "16MiB"
 
     // Where each effective value came from: key ("store.lock_timeout", "tier", "categories") →
     // "default" or "PATH:LINE".

@@ -39,6 +39,27 @@ void require_permission(const Actor& actor, Action action, const Ticket* ticket)
                                      std::to_string(ticket->tier) + " agent");
 }
 
+void require_kb_permission(const Actor& actor, KbAction action) {
+    if (!actor.store_has_agents) return;
+    const bool drafts = action == KbAction::add_draft || action == KbAction::edit_draft;
+    std::string_view what;
+    switch (action) {
+        case KbAction::add_draft: what = "add articles"; break;
+        case KbAction::publish: what = "publish articles"; break;
+        case KbAction::edit_draft: what = "edit draft articles"; break;
+        case KbAction::edit_published: what = "edit published articles"; break;
+        case KbAction::retire: what = "retire articles"; break;
+        case KbAction::import: what = "import articles"; break;
+    }
+    if (!actor.agent)
+        fail(ErrorKind::refused, actor.name + " is not an agent and may not " + std::string(what) +
+                                     " (only read and search the knowledge base)");
+    if (drafts || actor.agent->tier >= 2) return;
+    fail(ErrorKind::refused, actor.name + " is an L" + std::to_string(actor.agent->tier) + " agent and may not " +
+                                 std::string(what) + ": agents of tier L2 and up do that" +
+                                 (action == KbAction::publish ? "; add it as a draft with --draft" : ""));
+}
+
 void require_can_hold(const Agent& agent, const Ticket& ticket) {
     if (agent.tier >= ticket.tier) return;
     fail(ErrorKind::refused, agent.name + " is an L" + std::to_string(agent.tier) + " agent and cannot hold #" +

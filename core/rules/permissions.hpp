@@ -25,6 +25,14 @@ struct Actor {
 // - resolving needs an agent of the ticket's tier or higher.
 void require_permission(const Actor& actor, Action action, const Ticket* ticket = nullptr);
 
+// What is being done to the knowledge base.
+enum class KbAction { add_draft, publish, edit_draft, edit_published, retire, import };
+
+// Throws hd::Error(refused) when the actor may not do `action` to the knowledge base: agents of tier 2
+// and up publish, edit, retire and import; tier 1 adds and edits drafts; everyone reads (unless the
+// store has no agents: then everyone may do everything).
+void require_kb_permission(const Actor& actor, KbAction action);
+
 // Throws hd::Error(refused) when `agent` may not hold `ticket`: an agent holds tickets at or below
 // their own tier.
 void require_can_hold(const Agent& agent, const Ticket& ticket);

@@ -12,6 +12,7 @@
 #include "core/model/agent.hpp"
 #include "core/model/ticket.hpp"
 #include "core/query/filter.hpp"
+#include "core/store/kb_store.hpp"
 
 namespace hd {
 
@@ -77,6 +78,9 @@ public:
     virtual std::vector<Comment> comments(TicketId id) = 0;
     virtual std::int64_t insert_event(const Event& event) = 0;
     virtual std::vector<Event> events(TicketId id) = 0;
+
+    // The knowledge base, in the same transaction as everything else.
+    virtual KbStore& kb() = 0;
 
     // The schema version the store is at, and the one this hd writes.
     virtual int schema_version() = 0;

@@ -1,5 +1,6 @@
 // The SQLite connection, statement cache and error wording.
 #include "core/store/sqlite/db.hpp"
+#include "core/store/sqlite/fts_tokenizer.hpp"
 
 #include <sqlite3.h>
 
@@ -88,6 +89,7 @@ void Stmt::run() {
 }
 
 std::int64_t Stmt::int64(int column) const { return sqlite3_column_int64(stmt_, column); }
+double Stmt::double_value(int column) const { return sqlite3_column_double(stmt_, column); }
 std::string Stmt::text(int column) const {
     const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, column));
     return p ? std::string(p, sqlite3_column_bytes(stmt_, column)) : std::string();
@@ -111,6 +113,8 @@ Db::Db(const std::string& path, bool read_only, std::int64_t busy_timeout_ms)
     sqlite3_busy_timeout(db_, static_cast<int>(busy_timeout_ms));
     sqlite3_create_function(db_, "hd_contains", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr, hd_contains,
                             nullptr, nullptr);
+    // The knowledge base's full-text index needs hd's tokenizer on every connection that touches it.
+    register_fts_tokenizer(db_);
 }
 
 Db::~Db() {

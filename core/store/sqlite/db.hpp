@@ -38,6 +38,7 @@ public:
     void run();   // steps a statement that returns no rows
 
     std::int64_t int64(int column) const;
+    double double_value(int column) const;
     std::string text(int column) const;
     std::optional<std::string> opt_text(int column) const;
     std::optional<std::int64_t> opt_int64(int column) const;

@@ -113,6 +113,100 @@ CREATE INDEX ticket_links_by_to ON ticket_links (to_id, from_id);
 
 ALTER TABLE events ADD COLUMN merged_from INTEGER;
 )sql"},
+        // The knowledge base: articles with every version kept, the full-text index, and their uses on tickets.
+        {3, R"sql(
+CREATE TABLE kb_articles (
+    id         INTEGER PRIMARY KEY,
+    slug       TEXT    NOT NULL CHECK (slug <> ''),
+    lang       TEXT    NOT NULL CHECK (lang <> ''),
+    title      TEXT    NOT NULL CHECK (title <> ''),
+    body       TEXT    NOT NULL,
+    body_text  TEXT    NOT NULL,           -- the body's readable text: what is indexed and quoted in snippets
+    category   TEXT,
+    tags       TEXT    NOT NULL DEFAULT '', -- space-separated, for the index; kb_article_tags is the truth
+    status     TEXT    NOT NULL CHECK (status IN ('draft', 'published', 'retired')),
+    version    INTEGER NOT NULL DEFAULT 1,
+    created_by TEXT    NOT NULL,
+    created_at INTEGER NOT NULL,
+    updated_by TEXT    NOT NULL,
+    updated_at INTEGER NOT NULL,
+    uses       INTEGER NOT NULL DEFAULT 0,
+    UNIQUE (slug, lang)
+);
+CREATE INDEX kb_articles_by_lang ON kb_articles (lang, status);
+CREATE INDEX kb_articles_by_category ON kb_articles (category, status);
+CREATE INDEX kb_articles_by_status ON kb_articles (status, id);
+CREATE INDEX kb_articles_by_uses ON kb_articles (uses, id);
+CREATE INDEX kb_articles_by_updated ON kb_articles (updated_at);
+
+CREATE TABLE kb_article_tags (
+    article_id INTEGER NOT NULL REFERENCES kb_articles (id) ON DELETE CASCADE,
+    tag        TEXT    NOT NULL,
+    PRIMARY KEY (article_id, tag)
+) WITHOUT ROWID;
+CREATE INDEX kb_article_tags_by_tag ON kb_article_tags (tag, article_id);
+
+CREATE TABLE kb_versions (
+    id         INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES kb_articles (id) ON DELETE CASCADE,
+    version    INTEGER NOT NULL,
+    title      TEXT    NOT NULL,
+    body       TEXT    NOT NULL,
+    lang       TEXT    NOT NULL,
+    category   TEXT,
+    tags       TEXT    NOT NULL DEFAULT '',
+    status     TEXT    NOT NULL,
+    by         TEXT    NOT NULL,
+    at         INTEGER NOT NULL,
+    note       TEXT    NOT NULL,
+    UNIQUE (article_id, version)
+);
+CREATE TRIGGER kb_versions_are_append_only BEFORE UPDATE ON kb_versions
+BEGIN SELECT RAISE(ABORT, 'article history is append-only'); END;
+
+CREATE TABLE kb_uses (
+    article_id INTEGER NOT NULL REFERENCES kb_articles (id) ON DELETE CASCADE,
+    ticket_id  INTEGER NOT NULL REFERENCES tickets (id) ON DELETE CASCADE,
+    kind       TEXT    NOT NULL CHECK (kind IN ('linked', 'solved')),
+    by         TEXT    NOT NULL,
+    at         INTEGER NOT NULL,
+    PRIMARY KEY (article_id, ticket_id)
+) WITHOUT ROWID;
+CREATE INDEX kb_uses_by_ticket ON kb_uses (ticket_id, article_id);
+
+-- The index reads its text through this view. Each column starts with the article's language
+-- between two char(1): the "hd" tokenizer (core/store/sqlite/fts_tokenizer.cpp) takes it to pick the
+-- stemmer, and indexes no token for it.
+CREATE VIEW kb_fts_source AS
+SELECT id,
+       char(1) || lang || char(1) || title     AS title,
+       char(1) || lang || char(1) || tags      AS tags,
+       char(1) || lang || char(1) || body_text AS body
+FROM kb_articles;
+CREATE VIRTUAL TABLE kb_fts USING fts5(title, tags, body, content = 'kb_fts_source', content_rowid = 'id',
+                                       tokenize = 'hd');
+-- Titles weigh most, then tags, then the body.
+INSERT INTO kb_fts (kb_fts, rank) VALUES ('rank', 'bm25(10.0, 5.0, 1.0)');
+
+CREATE TRIGGER kb_articles_index_insert AFTER INSERT ON kb_articles BEGIN
+    INSERT INTO kb_fts (rowid, title, tags, body)
+    VALUES (new.id, char(1) || new.lang || char(1) || new.title, char(1) || new.lang || char(1) || new.tags,
+            char(1) || new.lang || char(1) || new.body_text);
+END;
+CREATE TRIGGER kb_articles_index_delete AFTER DELETE ON kb_articles BEGIN
+    INSERT INTO kb_fts (kb_fts, rowid, title, tags, body)
+    VALUES ('delete', old.id, char(1) || old.lang || char(1) || old.title, char(1) || old.lang || char(1) || old.tags,
+            char(1) || old.lang || char(1) || old.body_text);
+END;
+CREATE TRIGGER kb_articles_index_update AFTER UPDATE OF lang, title, tags, body_text ON kb_articles BEGIN
+    INSERT INTO kb_fts (kb_fts, rowid, title, tags, body)
+    VALUES ('delete', old.id, char(1) || old.lang || char(1) || old.title, char(1) || old.lang || char(1) || old.tags,
+            char(1) || old.lang || char(1) || old.body_text);
+    INSERT INTO kb_fts (rowid, title, tags, body)
+    VALUES (new.id, char(1) || new.lang || char(1) || new.title, char(1) || new.lang || char(1) || new.tags,
+            char(1) || new.lang || char(1) || new.body_text);
+END;
+)sql"},
     };
     return all;
 }

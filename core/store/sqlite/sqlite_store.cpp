@@ -11,6 +11,7 @@
 #include "core/error.hpp"
 #include "core/store/sqlite/db.hpp"
 #include "core/store/sqlite/filter_sql.hpp"
+#include "core/store/sqlite/kb_store.hpp"
 #include "core/store/sqlite/migrations.hpp"
 #include "core/store/store.hpp"
 
@@ -156,6 +157,7 @@ public:
     }
 
     bool exists() const override { return db_ != nullptr; }
+    KbStore& kb() override { return *kb_; }
     std::string location() const override { return options_.path.string(); }
 
     int schema_version() override {
@@ -522,6 +524,7 @@ private:
 
     StoreOptions options_;
     std::unique_ptr<Db> db_;
+    std::unique_ptr<KbStore> kb_ = sqlite::make_kb_store(db_);
     bool in_tx_ = false;
     std::filesystem::path staging_path_;  // set while a new store waits for its first commit
     std::vector<std::filesystem::path> made_directories_;
