@@ -34,6 +34,27 @@ std::string checked_body(std::string_view body, const Config& config) {
     return std::string(body);
 }
 
+// Tags in files written for other tools may be phrases ("live chat"): hd's tags are single words, so
+// the spaces become hyphens rather than failing the import.
+std::vector<std::string> tags_from_file(const std::vector<std::string>& tags) {
+    std::vector<std::string> out;
+    for (const auto& t : tags) {
+        std::string tag;
+        bool space = false;
+        for (char c : trim(t)) {
+            if (c == ' ' || c == '\t') {
+                space = true;
+                continue;
+            }
+            if (space && !tag.empty()) tag += '-';
+            space = false;
+            tag += c;
+        }
+        if (!tag.empty()) out.push_back(tag);
+    }
+    return checked_tags(out);
+}
+
 std::string article_ref(const Article& a) { return "KB" + std::to_string(a.id); }
 
 bool same_content(const Article& a, const Article& b) {
@@ -224,7 +245,7 @@ ImportResult KbService::import(const std::vector<ImportFile>& files) {
             a.body = checked_body(file.body, config_);
             a.lang = language_of(file.lang, a.title, a.body);
             if (file.category) a.category = casefold(checked_name(*file.category, "category"));
-            a.tags = checked_tags(file.tags);
+            a.tags = tags_from_file(file.tags);
         } catch (const Error& e) {
             fail(e.kind(), f.name + ": " + e.what());
         }

@@ -26,6 +26,26 @@ expect_out_re '^1	Printer on floor 3$'
 hd __complete agent ""
 expect_out_re '^rm	'
 
+test_case "__complete covers hd kb: subcommands, articles, languages, tickets"
+printf -- '---\ntitle: VPN drops\nid: vpn-drops\nlang: en\n---\nReconnect.\n' >"$TEST_DIR/vpn.md"
+"$HD_BIN" --as alice agent set alice --tier 2 >/dev/null
+"$HD_BIN" --as alice kb import "$TEST_DIR/vpn.md" -q >/dev/null
+hd __complete kb ""
+expect_out_re '^search	'
+expect_out_re '^import	'
+hd __complete kb show ""
+expect_out_re '^1	VPN drops \(en\)$'
+hd __complete kb search x --lang ""
+expect_out "vi"
+hd __complete kb link 1 ""
+expect_out_re '^1	Printer on floor 3$'
+hd __complete kb suggest ""
+expect_out_re '^1	Printer on floor 3$'
+hd __complete resolve 1 --kb ""
+expect_out_re '^1	VPN drops'
+hd __complete kb search --
+expect_out "--drafts"
+
 test_case "hd completion prints each shell's script, and refuses an unknown shell"
 for shell in bash zsh fish; do
     hd completion "$shell"

@@ -191,6 +191,28 @@ hd kb history unlock-an-account
 expect_out "v2"
 expect_out "edited"
 
+test_case "add and edit in \$EDITOR on a terminal"
+if tty_available; then
+    cat >"$TEST_DIR/write-body.sh" <<'EOS'
+#!/bin/sh
+printf '# Mount a network share\n\nOpen the file manager and choose Other Locations.\n' >"$1"
+EOS
+    cat >"$TEST_DIR/edit-form.sh" <<'EOS'
+#!/bin/sh
+sed -i -e 's/^title: .*/title: "Mount a shared folder"/' -e 's/Other Locations/Other Locations, then Connect/' "$1"
+EOS
+    chmod +x "$TEST_DIR/write-body.sh" "$TEST_DIR/edit-form.sh"
+    EDITOR="$TEST_DIR/write-body.sh" hd_tty 100 kb add "Mount a network share" --lang en
+    expect_rc 0
+    expect_out "Added KB"
+    EDITOR="$TEST_DIR/edit-form.sh" hd_tty 100 kb edit mount-a-network-share
+    expect_rc 0
+    expect_out "Updated KB"
+    hd kb show mount-a-network-share --json
+    expect_json '["title"]' "Mount a shared folder"
+    expect_json_true '"then Connect" in d["body"] and d["version"] == 2 and d["lang"] == "en"'
+fi
+
 test_case "edit: bad input"
 remember_store
 hd kb edit unlock-an-account
