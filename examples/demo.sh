@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# A walk through hd on a fresh, temporary store: file tickets, triage, work and resolve them.
+# A walk through hd on a fresh, temporary store: file tickets, triage, work them, find the answer in
+# the knowledge base, and resolve them.
 # Run by `make demo`; HD_BIN names the binary (default: hd on the PATH).
 set -euo pipefail
 
@@ -40,7 +41,12 @@ hd comment 2 "Rebooted the concentrator; watching it for an hour"
 hd comment 2 "Firmware 4.2 has a known keep-alive bug" --internal
 hd --as bob pend 2 --reason "Waiting for the vendor's firmware"
 hd --as bob start 2
-hd --as bob resolve 2 --note "Upgraded the VPN concentrator to firmware 4.3" --code fixed
+hd --as bob kb import "$(dirname "$0")/kb"
+hd kb search vpn connecting
+hd kb search mat khau
+hd kb suggest 2
+hd kb show vpn-connection
+hd --as bob resolve 2 --note "Upgraded the VPN concentrator to firmware 4.3" --code fixed --kb vpn-connection
 hd show 2 --history
 hd --as bob close 2
 hd show 1

@@ -64,7 +64,7 @@ std::vector<std::string> wrap_snippet(std::string_view snippet, std::size_t widt
             if (i < snippet.size() && snippet[i] == kHighlightClose) marked = false, ++i;
         }
         if (plain.empty()) continue;
-        const std::size_t w = display_width(plain);
+        const std::size_t w = display_width(st.enabled() ? plain : word);  // stars take room, colours do not
         if (line_width > 0 && line_width + 1 + w > width) {
             lines.push_back(line);
             line.clear();

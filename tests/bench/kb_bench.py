@@ -30,12 +30,9 @@ def strip_diacritics(text):
 
 
 def words_of(title):
-    out = []
-    for raw in title.replace("—", " ").split():
-        w = "".join(c for c in raw if c.isalnum())
-        if len(w) >= 4:
-            out.append(w)
-    return out
+    # Split where the search splits: at anything that is not a letter or digit (l’imprimante, Wi-Fi).
+    cleaned = "".join(c if c.isalnum() else " " for c in title)
+    return [w for w in cleaned.split() if len(w) >= 4]
 
 
 def make_queries(gnome_index, office_index):
@@ -120,7 +117,7 @@ def main():
         say(f"# hd kb benchmark, {time.strftime('%Y-%m-%d')}")
         say()
         say(f"Machine: {platform.machine()}, {os.cpu_count()} cores, {platform.platform()}; "
-            f"hd {run(hd, env, '--version')[1].stdout.decode().strip()}")
+            f"{run(hd, env, '--version')[1].stdout.decode().strip()}")
         say()
         say(f"- import kb-gnome-help: {t_gnome:.2f} s; kb-microsoft-office-support: {t_office:.2f} s "
             f"({base_count} articles)")

@@ -50,7 +50,7 @@ int emit(TokenCallback x_token, void* ctx, int flags, const std::string& term, s
                    static_cast<int>(end));
 }
 
-int tokenize_document(Tokenizer& tokenizer, void* ctx, std::string_view text, TokenCallback x_token) {
+int tokenize_document(Tokenizer& tokenizer, void* ctx, std::string_view text, bool with_stems, TokenCallback x_token) {
     Marker marker = read_marker(text);
     std::string_view body = text.substr(marker.length);
     for (const auto& span : split_words(body)) {
@@ -60,7 +60,7 @@ int tokenize_document(Tokenizer& tokenizer, void* ctx, std::string_view text, To
         const std::size_t begin = marker.length + span.begin;
         const std::size_t end = marker.length + span.end;
         if (int rc = emit(x_token, ctx, 0, term, begin, end); rc != SQLITE_OK) return rc;
-        if (marker.lang.empty()) continue;
+        if (marker.lang.empty() || !with_stems) continue;
         for (const auto& stem : document_stem_terms(word, marker.lang, tokenizer.stemmers))
             if (int rc = emit(x_token, ctx, FTS5_TOKEN_COLOCATED, stem, begin, end); rc != SQLITE_OK) return rc;
     }
@@ -114,7 +114,9 @@ int x_tokenize(Fts5Tokenizer* handle, void* ctx, int flags, const char* text, in
                               text == nullptr || n_text < 0 ? 0 : static_cast<std::size_t>(n_text));
         if (flags & FTS5_TOKENIZE_QUERY)
             return tokenize_query(tokenizer, ctx, view, (flags & FTS5_TOKENIZE_PREFIX) != 0, x_token);
-        return tokenize_document(tokenizer, ctx, view, x_token);
+        // snippet() and highlight() (FTS5_TOKENIZE_AUX) count token positions and skip colocated
+        // tokens: stemming every word of the hits' text for them would be wasted.
+        return tokenize_document(tokenizer, ctx, view, (flags & FTS5_TOKENIZE_AUX) == 0, x_token);
     } catch (const std::bad_alloc&) {
         return SQLITE_NOMEM;
     } catch (...) {
