@@ -248,7 +248,8 @@ TEST_CASE("document tokens: folded words, colocated stems, offsets past the mark
                                                                        {"\001en:printer", true, 4, 12},
                                                                        {"ok", false, 14, 16},
                                                                        {"\001en:ok", true, 14, 16}});
-    CHECK(t.tokens(FTS5_TOKENIZE_AUX, text) == t.tokens(FTS5_TOKENIZE_DOCUMENT, text));
+    // snippet() and highlight() only count positions: the same words, without the colocated stems.
+    CHECK(t.tokens(FTS5_TOKENIZE_AUX, text) == std::vector<Token>{{"printers", false, 4, 12}, {"ok", false, 14, 16}});
     CHECK(t.tokens(FTS5_TOKENIZE_DOCUMENT, "\001vi\001Mật") == std::vector<Token>{{"mat", false, 4, 9}});
     CHECK(t.tokens(FTS5_TOKENIZE_DOCUMENT, "\001EN\001cats") ==
           std::vector<Token>{{"cats", false, 4, 8}, {"\001en:cat", true, 4, 8}});
