@@ -10,10 +10,14 @@
 #include "core/kb/slug.hpp"
 #include "core/rules/fields.hpp"
 #include "core/text/language.hpp"
+#include "core/text/search_terms.hpp"
 #include "core/text/utf8.hpp"
 
 namespace hd {
 namespace {
+
+// How many of a ticket's words a suggestion searches for.
+constexpr std::size_t kSuggestionTerms = 16;
 
 // Used when the text is too short or mixed to tell its language.
 constexpr const char* kFallbackLanguage = "en";
@@ -215,11 +219,31 @@ std::vector<ArticleHit> KbService::search(const SearchRequest& r) {
     return store_.kb().search(s);
 }
 
-std::vector<ArticleHit> KbService::suggest(const Ticket& t, int limit) {
-    ArticleSearch s;
+// The ticket's words to search for: those some article holds, leaving out the ones in a large share
+// of the articles (they barely move the ranking but make the search read long lists), in the order
+// the ticket has them.
+std::string KbService::suggestion_words(const Ticket& t) {
     std::string text = t.title;
     if (t.description) text += "\n" + *t.description;
-    s.fts_query = suggestion_query(text);
+    const auto words = significant_word_spellings(text, 48);
+    std::vector<std::string> terms;
+    for (auto w : words) terms.push_back(word_term(w));
+    const auto counts = store_.kb().term_document_counts(terms);
+    const std::int64_t articles = store_.kb().count_articles();
+    const std::int64_t too_common = std::max<std::int64_t>(articles / 10, 20);
+    std::string chosen;
+    std::size_t taken = 0;
+    for (std::size_t i = 0; i < words.size() && taken < kSuggestionTerms; ++i) {
+        if (counts[i] == 0 || counts[i] > too_common) continue;
+        chosen += std::string(words[i]) + ' ';
+        ++taken;
+    }
+    return chosen;
+}
+
+std::vector<ArticleHit> KbService::suggest(const Ticket& t, int limit) {
+    ArticleSearch s;
+    s.fts_query = suggestion_query(suggestion_words(t));
     s.limit = limit;
     if (s.fts_query.empty()) return {};
     return store_.kb().search(s);

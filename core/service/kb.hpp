@@ -91,6 +91,7 @@ private:
     std::string language_of(const std::optional<std::string>& given, std::string_view title, std::string_view body) const;
     std::string unique_slug(const std::string& base, const std::string& lang);
     void save_version(const Article& a, std::string note);
+    std::string suggestion_words(const Ticket& ticket);
 
     Store& store_;
     TicketService& tickets_;

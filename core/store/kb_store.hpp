@@ -62,6 +62,9 @@ public:
 
     // Ranked by BM25 (title above tags above body); hits carry no body.
     virtual std::vector<ArticleHit> search(const ArticleSearch& search) = 0;
+    // For each index term (a folded word, core/text/search_terms.hpp), how many articles hold it.
+    virtual std::vector<std::int64_t> term_document_counts(const std::vector<std::string>& terms) = 0;
+    virtual std::int64_t count_articles() = 0;  // every status
 
     // A ticket's use of an article: inserted, or a `linked` one turned `solved`. Returns false when
     // the same or a stronger use was there already. `uses` counts each ticket once.

@@ -9,6 +9,7 @@ The queries are made from the article titles (every Nth title of each language, 
 words), half of them typed without diacritics, as agents type them.
 """
 import argparse
+import csv
 import json
 import os
 import platform
@@ -79,6 +80,26 @@ def measure_search(hd, env, queries):
     return rows
 
 
+def open_tickets(hd, env, data):
+    """Files 5 real support tickets per language (en, de, es, fr) for `hd kb suggest`."""
+    path = os.path.join(data, "multilingual-support-tickets-sample", "dataset-tickets-multi-lang3-4k.sample.csv")
+    ids, per_lang = [], {}
+    with open(path, encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            lang = row.get("language")
+            if lang not in ("en", "de", "es", "fr") or per_lang.get(lang, 0) >= 5 or not row["subject"].strip():
+                continue
+            per_lang[lang] = per_lang.get(lang, 0) + 1
+            _, p = run(hd, env, "open", row["subject"].strip()[:200], "-d", row["body"], "-q")
+            ids.append(p.stdout.decode().strip())
+    return ids
+
+
+def measure_suggest(hd, env, ids):
+    times = [run(hd, env, "kb", "suggest", i, "--limit", "3", "-q")[0] * 1000 for i in ids]
+    return statistics.median(times), max(times)
+
+
 def peak_rss_kb(hd, env, args):
     p = subprocess.run(["/usr/bin/time", "-f", "%M", hd, *args], env=env, stdout=subprocess.DEVNULL,
                        stderr=subprocess.PIPE)
@@ -123,6 +144,8 @@ def main():
             f"({base_count} articles)")
         say(f"- store size: {store_size(db) / 1e6:.1f} MB")
         base = measure_search(hd, env, queries)
+        tickets = open_tickets(hd, env, a.data)
+        suggest_base = measure_suggest(hd, env, tickets)
 
         # Tenfold: nine more copies of every article under other ids.
         export = os.path.join(work, "export")
@@ -147,6 +170,7 @@ def main():
         say(f"- tenfold: {big_count} articles (nine imports of copies, {t_copies:.1f} s in all); "
             f"store size {store_size(db) / 1e6:.1f} MB")
         big = measure_search(hd, env, queries)
+        suggest_big = measure_suggest(hd, env, tickets)
         rss = peak_rss_kb(hd, env, ["kb", "search", "printer", "--limit", "10"])
         say(f"- peak RSS of `hd kb search printer` at tenfold: {rss / 1024:.1f} MB")
         say()
@@ -160,6 +184,10 @@ def main():
             m0, x0, h0, n = base[lang]
             m1, x1, h1, _ = big[lang]
             say(f"| {lang} | {n} | {h0} | {m0:.1f} | {x0:.1f} | {m1:.1f} | {x1:.1f} | {m1 / m0:.2f}× |")
+        say()
+        say(f"`hd kb suggest ID --limit 3 -q` on {len(tickets)} real tickets (en, de, es, fr): median "
+            f"{suggest_base[0]:.1f} ms, max {suggest_base[1]:.1f} ms at base; median {suggest_big[0]:.1f} ms, "
+            f"max {suggest_big[1]:.1f} ms at tenfold.")
         if a.markdown:
             with open(a.markdown, "w", encoding="utf-8") as f:
                 f.write("\n".join(lines) + "\n")

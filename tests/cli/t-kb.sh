@@ -30,6 +30,17 @@ expect_json_true '"14 characters" in d["body"]'
 hd kb list --json
 expect_json_true 'len(d) == 7'
 
+test_case "the search index follows an update: old words go, new words come"
+hd kb search captive -q
+expect_out_lines 1
+sed -i 's/a captive portal/a hotspot login page/' "$TEST_DIR/kb/en/vpn-connection.md"
+hd kb import "$TEST_DIR/kb/en/vpn-connection.md" -q
+expect_rc 0
+hd kb search captive -q
+expect_empty_out
+hd kb search hotspot --json
+expect_json '[0]["slug"]' vpn-connection
+
 test_case "search folds case and diacritics in every language"
 for q in "mat khau" "dang nhap" "haslo" "uzytkownik" "ПАРОЛЬ" "пароля" "printers" "connecting" "DRUCKER"; do
     hd kb search "$q" -q

@@ -88,6 +88,8 @@ void Stmt::run() {
     sqlite3_reset(stmt_);
 }
 
+void Stmt::reset() { sqlite3_reset(stmt_); }
+
 std::int64_t Stmt::int64(int column) const { return sqlite3_column_int64(stmt_, column); }
 double Stmt::double_value(int column) const { return sqlite3_column_double(stmt_, column); }
 std::string Stmt::text(int column) const {

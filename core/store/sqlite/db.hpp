@@ -36,6 +36,7 @@ public:
 
     bool step();  // true while a row is available
     void run();   // steps a statement that returns no rows
+    void reset(); // ready to bind and step again, after reading some of its rows
 
     std::int64_t int64(int column) const;
     double double_value(int column) const;

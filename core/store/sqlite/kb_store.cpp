@@ -240,6 +240,28 @@ public:
         return out;
     }
 
+    std::vector<std::int64_t> term_document_counts(const std::vector<std::string>& terms) override {
+        std::vector<std::int64_t> out(terms.size(), 0);
+        if (!db_ || terms.empty()) return out;
+        // fts5vocab reads the index's term list directly (a seek per term); a temp table, so the
+        // schema stays as the migrations made it.
+        db_->exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.kb_vocab USING fts5vocab(main, kb_fts, row)",
+                  "reading the search index");
+        auto s = db_->prepare("SELECT doc FROM temp.kb_vocab WHERE term = ?");
+        for (std::size_t i = 0; i < terms.size(); ++i) {
+            s.bind(1, std::string_view(terms[i]));
+            if (s.step()) out[i] = s.int64(0);
+            s.reset();
+        }
+        return out;
+    }
+
+    std::int64_t count_articles() override {
+        if (!db_) return 0;
+        auto s = db_->prepare("SELECT count(*) FROM kb_articles");
+        return s.step() ? s.int64(0) : 0;
+    }
+
     bool record_use(const ArticleUse& u) override {
         auto find = db_->prepare("SELECT kind FROM kb_uses WHERE article_id = ? AND ticket_id = ?");
         find.bind(1, u.article).bind(2, u.ticket);
