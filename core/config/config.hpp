@@ -33,6 +33,28 @@ struct RouteRule {
     std::string origin;                    // "PATH:LINE", for `hd route explain`
 };
 
+// A ticket template ([template.NAME]): what `hd open --template NAME --var k=v` fills in. Text fields
+// may hold {var} placeholders; hd open's own options override any field.
+struct TemplateConfig {
+    std::string name;
+    std::string title;                       // required
+    std::optional<std::string> description;
+    std::optional<TicketType> type;
+    std::optional<std::string> category;
+    std::optional<Priority> priority;
+    std::optional<int> tier;                 // tier = 2, "L2" or a tier's name
+    std::vector<std::string> tags;
+    std::optional<std::string> assignee;
+    std::optional<std::string> requester;
+    std::optional<Channel> channel;
+    std::optional<std::string> dedup;        // dedup = "disk-{host}": the --dedup key
+    std::string origin;                      // "PATH:LINE"
+};
+
+// What `hd open --dedup KEY` does when the ticket with that key is resolved, or closed.
+enum class DedupOnResolved { reopen, new_ticket, append };
+enum class DedupOnClosed { new_ticket, reopen };
+
 struct Config {
     // Who I am when neither --as nor HD_USER says.
     std::optional<std::string> user;
@@ -54,6 +76,17 @@ struct Config {
     TicketType default_type = TicketType::incident;
     Priority default_priority{3};
     std::optional<Channel> default_channel;
+
+    // [template.NAME], by name.
+    std::map<std::string, TemplateConfig> templates;
+
+    // dedup_on_resolved = "reopen" | "new" | "append"; dedup_on_closed = "new" | "reopen".
+    DedupOnResolved dedup_on_resolved = DedupOnResolved::reopen;
+    DedupOnClosed dedup_on_closed = DedupOnClosed::new_ticket;
+
+    // hooks_dir = "..." (~ expanded); unset: $XDG_CONFIG_HOME/hd/hooks. hook_timeout = "10s".
+    std::optional<std::string> hooks_dir;
+    Seconds hook_timeout = 10;
 
     // [limits]
     std::size_t max_title_bytes = 500;
