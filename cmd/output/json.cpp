@@ -69,6 +69,7 @@ ordered_json ticket_object(const Ticket& t) {
     j["resolution_code"] = opt_enum(t.resolution_code);
     j["dedup_key"] = opt(t.dedup_key);
     j["occurrences"] = t.occurrences;
+    j["last_seen_at"] = opt_time(t.last_seen_at);
     j["team"] = opt(t.team);
     j["cc"] = t.cc;
     j["escalations"] = t.escalations;

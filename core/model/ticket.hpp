@@ -74,6 +74,7 @@ struct Ticket {
     std::optional<ResolutionCode> resolution_code;
     std::optional<std::string> dedup_key;
     std::int64_t occurrences = 1;
+    std::optional<Timestamp> last_seen_at;  // with a dedup key: when the problem was last reported
     std::int64_t escalations = 0;  // how many times it went up a tier
 
     bool is_active() const { return status == Status::new_ || status == Status::open || status == Status::pending; }

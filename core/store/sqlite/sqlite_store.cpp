@@ -93,6 +93,7 @@ Ticket read_ticket(const Stmt& s) {
     t.team = s.opt_text(21);
     t.escalations = s.int64(22);
     t.cc = split_list(s.opt_text(23));
+    t.last_seen_at = s.opt_int64(24);
     return t;
 }
 
@@ -101,7 +102,7 @@ constexpr const char* kTicketColumns =
     "t.assignee, t.requester, t.channel, t.created_at, t.updated_at, t.resolved_at, t.closed_at, "
     "t.resolution_code, t.dedup_key, t.occurrences, "
     "(SELECT group_concat(g.tag, char(31)) FROM ticket_tags g WHERE g.ticket_id = t.id), t.team, t.escalations, "
-    "(SELECT group_concat(c.name, char(31)) FROM ticket_cc c WHERE c.ticket_id = t.id)";
+    "(SELECT group_concat(c.name, char(31)) FROM ticket_cc c WHERE c.ticket_id = t.id), t.last_seen_at";
 
 std::optional<std::string> opt_name(const auto& value) {
     if (!value) return std::nullopt;
@@ -172,7 +173,7 @@ public:
             "assignee, requester, channel, created_at, updated_at, resolved_at, closed_at, resolution_code, "
             "dedup_key, occurrences, team, escalations, last_seen_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
         bind_ticket(s, t);
-        s.bind(22, t.created_at);
+        s.bind(22, t.last_seen_at ? *t.last_seen_at : t.created_at);
         s.run();
         const TicketId id = db_->last_insert_rowid();
         write_tags(id, t.tags);
@@ -192,9 +193,11 @@ public:
         auto s = db_->prepare(
             "UPDATE tickets SET type=?, title=?, description=?, status=?, priority=?, impact=?, urgency=?, "
             "category=?, tier=?, assignee=?, requester=?, channel=?, created_at=?, updated_at=?, resolved_at=?, "
-            "closed_at=?, resolution_code=?, dedup_key=?, occurrences=?, team=?, escalations=? WHERE id=?");
+            "closed_at=?, resolution_code=?, dedup_key=?, occurrences=?, team=?, escalations=?, last_seen_at=? "
+            "WHERE id=?");
         bind_ticket(s, t);
-        s.bind(22, t.id);
+        s.bind(22, t.last_seen_at);
+        s.bind(23, t.id);
         s.run();
         if (db_->changes() != 1) fail(ErrorKind::not_found, "no ticket #" + std::to_string(t.id));
         auto del = db_->prepare("DELETE FROM ticket_tags WHERE ticket_id = ?");
