@@ -28,10 +28,14 @@ void add_config(CLI::App& app, Context& ctx);
 void add_agent(CLI::App& app, Context& ctx);
 void add_tier(CLI::App& app, Context& ctx);
 void add_route(CLI::App& app, Context& ctx);
+void add_template(CLI::App& app, Context& ctx);   // template list, show
 void add_queue(CLI::App& app, Context& ctx);      // queue, next
 void add_escalate(CLI::App& app, Context& ctx);   // escalate, deescalate
 void add_link(CLI::App& app, Context& ctx);       // link, unlink, merge
 void add_kb(CLI::App& app, Context& ctx);         // kb add, show, edit, list, search, ...
+void add_export(CLI::App& app, Context& ctx);
+void add_import(CLI::App& app, Context& ctx);
+void add_hook(CLI::App& app, Context& ctx);       // hook run, list
 void add_completion(CLI::App& app, Context& ctx);
 
 // `hd __complete WORD...` (hidden; called by the completion scripts): prints the candidates for the

@@ -40,6 +40,11 @@ std::vector<std::string> option_values(const std::string& option, Context& ctx) 
     }
     if (option == "--lang") return {"en", "vi", "pl", "ru", "de", "fr", "es"};
     if (option == "--kb") return article_refs(ctx);
+    if (option == "--template") {
+        std::vector<std::string> out;
+        for (const auto& [name, t] : ctx.config().templates) out.push_back(name);
+        return out;
+    }
     if (option == "--assign" || option == "--reassign") {
         std::vector<std::string> out;
         for (const auto& a : ctx.read([](TicketService&, Store& s) { return s.list_agents(); })) out.push_back(a.name);
@@ -124,7 +129,13 @@ int complete_command_line(CLI::App& top, Context& ctx, const std::vector<std::st
     static const std::vector<std::string> kTakesIds = {"show", "log", "edit", "comment", "assign", "take", "start",
                                                        "pend", "resolve", "close", "reopen", "escalate", "deescalate",
                                                        "link", "unlink", "merge", "explain", "suggest"};
-    if (std::find(kTakesIds.begin(), kTakesIds.end(), name) == kTakesIds.end()) return 0;
+    // hd hook run EVENT ID: the hook names, then ticket ids.
+    const bool hook_run = name == "run" && cmd->get_parent() && cmd->get_parent()->get_name() == "hook";
+    if (hook_run && positionals == 0) {
+        for (std::string_view hook : kHookNames) print(ctx, std::string(hook));
+        return 0;
+    }
+    if (!hook_run && std::find(kTakesIds.begin(), kTakesIds.end(), name) == kTakesIds.end()) return 0;
     TicketQuery q;
     q.sort = {SortKey{SortField::id, true}};
     q.limit = 200;

@@ -124,6 +124,45 @@ std::size_t Context::width() {
     return out::terminal_width(stdout_is_terminal() ? 80 : 4096);
 }
 
+std::filesystem::path Context::hooks_dir() {
+    if (const auto& dir = config().hooks_dir) {
+        // The config reader expands ~; a path given some other way may still carry it.
+        if (*dir == "~") return home_dir();
+        if (dir->starts_with("~/")) return home_dir() / dir->substr(2);
+        return *dir;
+    }
+    return xdg_dir("XDG_CONFIG_HOME", ".config") / "hd" / "hooks";
+}
+
+HookEnvironment Context::hook_environment() {
+    HookEnvironment e;
+    std::error_code ec;
+    e.store = std::filesystem::absolute(store_path(), ec);
+    if (ec) e.store = store_path();
+    if (!global.config.empty()) {
+        const auto config_file = std::filesystem::absolute(global.config, ec);
+        e.config = ec ? global.config : config_file.string();
+    }
+    e.timeout = config().hook_timeout;
+    return e;
+}
+
+bool Context::hooks_enabled() { return env("HD_HOOK").empty(); }
+
+void Context::prepare_hooks(Store& store) {
+    if (!pending_hooks_ || pending_hooks_->prepared()) return;
+    pending_hooks_->prepare(store, hooks_dir(), actor(), now());
+}
+
+void Context::run_hooks(PendingHooks& hooks) {
+    // The change has committed: nothing from here on may fail the command.
+    try {
+        hooks.run(err_, hook_environment());
+    } catch (const std::exception& e) {
+        err_ << "hd: warning: hooks not run: " << out::sanitize(e.what()) << '\n';
+    }
+}
+
 FilterContext Context::filter_context() {
     FilterContext f;
     f.me = actor();

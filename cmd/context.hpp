@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "cmd/hooks.hpp"
 #include "cmd/output/terminal.hpp"
 #include "core/config/config.hpp"
 #include "core/events/journal.hpp"
@@ -71,6 +72,8 @@ public:
     // Runs `work` in one write transaction: it commits only when `work` returns; anything thrown
     // writes nothing. `work` may run twice (when two commands race to create the store, the loser
     // runs again on the winner's store), so it must not keep state across calls.
+    // After the commit, and only then, it runs the hooks that the journal's events call for (see
+    // hd-hooks(5)), with each ticket as the transaction left it; a failing hook is a warning.
     template <typename Work>
     auto write(Work&& work) {
         try {
@@ -89,6 +92,7 @@ public:
         write([&](TicketService& tickets, Store& store) {
             auto result = work(tickets, store);
             store.ready_to_commit();
+            prepare_hooks(store);  // before the report, so that nothing can fail after it but the commit
             report(result);
             flush_out();
             return 0;
@@ -100,19 +104,47 @@ public:
 
     Store& open_store(bool for_write);
 
+    // Where hooks live: the config's hooks_dir, else $XDG_CONFIG_HOME/hd/hooks.
+    std::filesystem::path hooks_dir();
+    // What every hook gets: the store and config paths, and hook_timeout.
+    HookEnvironment hook_environment();
+
 private:
+    // The hooks of the write transaction under way, if any.
+    PendingHooks* pending_hooks_ = nullptr;
+    struct PendingHooksScope {
+        PendingHooks*& slot;
+        PendingHooks* saved;
+        PendingHooksScope(PendingHooks*& s, PendingHooks* hooks) : slot(s), saved(s) { s = hooks; }
+        ~PendingHooksScope() { slot = saved; }
+        PendingHooksScope(const PendingHooksScope&) = delete;
+        PendingHooksScope& operator=(const PendingHooksScope&) = delete;
+    };
+    // Changes made by an hd that a hook runs run no hooks (HD_HOOK is set): a hook that comments on
+    // its ticket must not call itself forever.
+    static bool hooks_enabled();
+    void prepare_hooks(Store& store);
+    void run_hooks(PendingHooks& hooks);
+
     template <typename Work>
     auto write_once(Work& work) {
         Store& store = open_store(true);
         Journal journal(store);
+        PendingHooks hooks;
+        if (hooks_enabled()) journal.subscribe([&hooks](const Event& e) { hooks.add(e); });
+        PendingHooksScope scope(pending_hooks_, &hooks);
         TicketService tickets(store, journal, config(), now(), actor());
         Transaction tx(store, Transaction::Mode::write);
         if constexpr (std::is_void_v<decltype(work(tickets, store))>) {
             work(tickets, store);
+            prepare_hooks(store);
             tx.commit();
+            run_hooks(hooks);
         } else {
             auto result = work(tickets, store);
+            prepare_hooks(store);
             tx.commit();
+            run_hooks(hooks);
             return result;
         }
     }

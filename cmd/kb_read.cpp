@@ -5,6 +5,7 @@
 #include "cmd/input.hpp"
 #include "cmd/kb_commands.hpp"
 #include "cmd/output/article_view.hpp"
+#include "cmd/output/format.hpp"
 #include "cmd/output/kb_json.hpp"
 #include "core/error.hpp"
 #include "core/query/article_filter.hpp"
@@ -18,6 +19,7 @@ struct ReadOptions {
     std::vector<std::string> words;
     int limit = -1;  // -1: not given
     bool raw = false, drafts = false;
+    std::optional<std::string> format;  // search only
 };
 
 std::optional<std::string> given(const std::string& s) { return s.empty() ? std::nullopt : std::optional(s); }
@@ -85,6 +87,10 @@ void print_hits(Context& ctx, const std::vector<ArticleHit>& hits, const char* n
 }
 
 int run_search(const ReadOptions& o, Context& ctx) {
+    out::require_one_output_form(
+        {{"--json", ctx.global.json}, {"-q", ctx.global.quiet}, {"--format", o.format.has_value()}});
+    std::optional<out::FormatTemplate> format;
+    if (o.format) format.emplace(*o.format, out::hit_field_names());
     SearchRequest r;
     for (const auto& w : o.words) r.query += (r.query.empty() ? "" : " ") + w;
     for (const auto& w : ctx.terms_after_separator) r.query += (r.query.empty() ? "" : " ") + w;
@@ -95,7 +101,10 @@ int run_search(const ReadOptions& o, Context& ctx) {
     const auto hits = ctx.read([&](TicketService& tickets, Store& store) {
         return KbService(store, tickets, ctx.config(), ctx.now()).search(r);
     });
-    print_hits(ctx, hits, "No articles match.");
+    if (format)
+        for (const auto& h : hits) ctx.out() << format->render(out::hit_fields(h)) << '\n';
+    else
+        print_hits(ctx, hits, "No articles match.");
     return 0;
 }
 
@@ -146,12 +155,15 @@ void add_kb_read_commands(CLI::App& kb, Context& ctx) {
     q->add_option("-c,--category", search->category, "Only articles in this category");
     q->add_option("--limit", search->limit, "At most N results (default 10)");
     q->add_flag("--drafts", search->drafts, "Include drafts");
+    q->add_option("--format", search->format, "One line per result from TEMPLATE: {field} as in --json, \\t, \\n")
+        ->type_name("TEMPLATE");
     q->footer(
         "Examples:\n"
         "  hd kb search reset password\n"
         "  hd kb search '\"reset password\" OR passwd' --lang en\n"
         "  hd kb search mat khau            # finds \"mật khẩu\"\n"
-        "  hd kb search 'vpn* NOT android' --limit 3 --json");
+        "  hd kb search 'vpn* NOT android' --limit 3 --json\n"
+        "  hd kb search printer --format '{id}\\t{slug}\\t{title}'");
     q->callback([search, &ctx] { ctx.exit_code = run_search(*search, ctx); });
 
     auto sug = std::make_shared<ReadOptions>();

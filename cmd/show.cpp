@@ -4,6 +4,7 @@
 #include "cmd/commands.hpp"
 #include "cmd/context.hpp"
 #include "cmd/input.hpp"
+#include "cmd/output/format.hpp"
 #include "cmd/output/json.hpp"
 #include "cmd/output/ticket_view.hpp"
 
@@ -13,6 +14,7 @@ namespace {
 struct ShowOptions {
     std::string id;
     bool history = false;
+    std::optional<std::string> format;
 };
 
 struct ShowData {
@@ -24,11 +26,17 @@ struct ShowData {
 };
 
 int run_show(const ShowOptions& o, Context& ctx) {
+    out::require_one_output_form(
+        {{"--json", ctx.global.json}, {"-q", ctx.global.quiet}, {"--format", o.format.has_value()}});
+    std::optional<out::FormatTemplate> format;
+    if (o.format) format.emplace(*o.format, out::ticket_field_names());
     const TicketId id = parse_id(o.id);
     const ShowData d = ctx.read([&](TicketService& tickets, Store& store) {
         return ShowData{tickets.get(id), store.comments(id), store.links(id), store.kb().ticket_articles(id), store.events(id)};
     });
-    if (ctx.global.json) {
+    if (format) {
+        ctx.out() << format->render(out::ticket_fields(d.ticket)) << '\n';
+    } else if (ctx.global.json) {
         ctx.out() << out::ticket_detail_json(d.ticket, d.comments, d.links, d.articles, d.events, o.history) << '\n';
     } else if (ctx.global.quiet) {
         ctx.out() << d.ticket.id << '\n';
@@ -61,11 +69,14 @@ void add_show(CLI::App& app, Context& ctx) {
     auto* c = app.add_subcommand("show", "Show a ticket with its comments");
     c->add_option("id", o->id, "Ticket id (42 or #42)")->required();
     c->add_flag("--history", o->history, "Add the audit trail");
+    c->add_option("--format", o->format, "One line from TEMPLATE: {field} as in --json, \\t, \\n")
+        ->type_name("TEMPLATE");
     c->footer(
         "Examples:\n"
         "  hd show 42\n"
         "  hd show '#42' --history\n"
-        "  hd show 42 --json | jq -r .status");
+        "  hd show 42 --json | jq -r .status\n"
+        "  hd show 42 --format '{status}\\t{assignee}'");
     c->callback([o, &ctx] { ctx.exit_code = run_show(*o, ctx); });
 }
 

@@ -3,6 +3,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/rules/template.hpp"
+
 namespace hd::out {
 namespace {
 
@@ -89,7 +91,31 @@ ordered_json agent_object(const Agent& a) {
     return j;
 }
 
+// One JSON object as text fields (see ticket_fields in json.hpp).
+FlatRecord flatten(const ordered_json& object) {
+    const auto text = [](const ordered_json& v) { return v.is_string() ? v.get<std::string>() : v.dump(); };
+    FlatRecord out;
+    out.reserve(object.size());
+    for (const auto& [name, value] : object.items()) {
+        std::string flat;
+        if (value.is_array())
+            for (std::size_t i = 0; i < value.size(); ++i) flat += (i ? "," : "") + text(value[i]);
+        else if (!value.is_null())
+            flat = text(value);
+        out.emplace_back(name, std::move(flat));
+    }
+    return out;
+}
+
 }  // namespace
+
+FlatRecord ticket_fields(const Ticket& t) { return flatten(ticket_object(t)); }
+
+std::vector<std::string> ticket_field_names() {
+    std::vector<std::string> names;
+    for (auto& [name, value] : ticket_fields(Ticket{})) names.push_back(std::move(name));
+    return names;
+}
 
 std::string ticket_json(const Ticket& t, const std::vector<Comment>* comments, const std::vector<Event>* history) {
     ordered_json j = ticket_object(t);
@@ -155,6 +181,12 @@ std::string agents_json(const std::vector<AgentLoad>& agents) {
 
 std::string agent_json(const Agent& agent) { return dump(agent_object(agent)); }
 
+std::string filed_ticket_json(const Ticket& t, bool deduplicated) {
+    ordered_json j = ticket_object(t);
+    j["deduplicated"] = deduplicated;
+    return dump(j);
+}
+
 std::string tickets_json(const std::vector<Ticket>& tickets) {
     ordered_json j = ordered_json::array();
     for (const auto& t : tickets) j.push_back(ticket_object(t));
@@ -189,6 +221,30 @@ std::string config_json(const Config& c) {
                      {"priority", to_string(c.default_priority)},
                      {"channel", opt_enum(c.default_channel)}};
     j["limits"] = {{"max_title", c.max_title_bytes}, {"max_text", c.max_text_bytes}};
+    j["dedup_on_resolved"] = std::string(to_string(c.dedup_on_resolved));
+    j["dedup_on_closed"] = std::string(to_string(c.dedup_on_closed));
+    j["hooks_dir"] = opt(c.hooks_dir);
+    j["hook_timeout"] = format_duration(c.hook_timeout);
+    // The one place a template becomes JSON: hd template list/show print these objects.
+    j["templates"] = ordered_json::array();
+    for (const auto& [name, t] : c.templates) {
+        ordered_json o;
+        o["name"] = name;
+        o["title"] = t.title;
+        o["description"] = opt(t.description);
+        o["type"] = opt_enum(t.type);
+        o["category"] = opt(t.category);
+        o["priority"] = t.priority ? ordered_json(to_string(*t.priority)) : ordered_json(nullptr);
+        o["tier"] = t.tier ? ordered_json(*t.tier) : ordered_json(nullptr);
+        o["tags"] = t.tags;
+        o["assignee"] = opt(t.assignee);
+        o["requester"] = opt(t.requester);
+        o["channel"] = opt_enum(t.channel);
+        o["dedup"] = opt(t.dedup);
+        o["placeholders"] = template_placeholders(t);
+        o["origin"] = t.origin;
+        j["templates"].push_back(std::move(o));
+    }
     j["origins"] = c.origins;
     j["warnings"] = c.warnings;
     return dump(j);

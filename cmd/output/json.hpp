@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "cmd/output/format.hpp"
 #include "core/config/config.hpp"
 #include "core/model/agent.hpp"
 #include "core/model/ticket.hpp"
@@ -20,6 +21,13 @@ namespace hd::out {
 std::string ticket_json(const Ticket& t, const std::vector<Comment>* comments = nullptr,
                         const std::vector<Event>* history = nullptr);
 std::string tickets_json(const std::vector<Ticket>& tickets);
+// `hd open --json`: the ticket, and "deduplicated": true when --dedup found it filed already.
+std::string filed_ticket_json(const Ticket& t, bool deduplicated);
+
+// The ticket's --json fields as text, for --format and --csv, so their names and order can never drift
+// from --json: null is "", lists are joined with commas, numbers and booleans are written as in JSON.
+FlatRecord ticket_fields(const Ticket& t);
+std::vector<std::string> ticket_field_names();
 
 // `hd show --json`: the ticket, its comments, its links both ways, its tier path (escalations and
 // de-escalations from its events) and, with history, the audit trail.

@@ -28,7 +28,41 @@ ordered_json article_object(const Article& a) {
     return j;
 }
 
+ordered_json hit_object(const ArticleHit& h) {
+    ordered_json o = article_object(h.article);
+    o["score"] = h.score;
+    o["snippet"] = mark_snippet(h.snippet, "**", "**");
+    return o;
+}
+
+// The same text rules as ticket_fields in json.cpp (the article objects hold no booleans).
+FlatRecord flatten(const ordered_json& object) {
+    const auto text = [](const ordered_json& v) { return v.is_string() ? v.get<std::string>() : v.dump(); };
+    FlatRecord out;
+    for (const auto& [name, value] : object.items()) {
+        std::string flat;
+        if (value.is_array())
+            for (std::size_t i = 0; i < value.size(); ++i) flat += (i ? "," : "") + text(value[i]);
+        else if (!value.is_null())
+            flat = text(value);
+        out.emplace_back(name, std::move(flat));
+    }
+    return out;
+}
+
 }  // namespace
+
+FlatRecord hit_fields(const ArticleHit& hit) {
+    ordered_json o = hit_object(hit);
+    o["snippet"] = mark_snippet(hit.snippet, "", "");
+    return flatten(o);
+}
+
+std::vector<std::string> hit_field_names() {
+    std::vector<std::string> names;
+    for (auto& [name, value] : hit_fields(ArticleHit{})) names.push_back(std::move(name));
+    return names;
+}
 
 std::string mark_snippet(std::string_view snippet, std::string_view open, std::string_view close) {
     std::string out;
@@ -58,12 +92,7 @@ std::string articles_json(const std::vector<Article>& articles) {
 
 std::string hits_json(const std::vector<ArticleHit>& hits) {
     ordered_json j = ordered_json::array();
-    for (const auto& h : hits) {
-        ordered_json o = article_object(h.article);
-        o["score"] = h.score;
-        o["snippet"] = mark_snippet(h.snippet, "**", "**");
-        j.push_back(std::move(o));
-    }
+    for (const auto& h : hits) j.push_back(hit_object(h));
     return dump(j);
 }
 

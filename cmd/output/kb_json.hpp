@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "cmd/output/format.hpp"
 #include "core/model/article.hpp"
 #include "core/service/kb.hpp"
 
@@ -18,6 +19,11 @@ std::string articles_json(const std::vector<Article>& articles);
 // Search hits: the article fields plus "score" (BM25, lower is better) and "snippet", the matching
 // text with the matches between ** and **.
 std::string hits_json(const std::vector<ArticleHit>& hits);
+
+// A hit's --json fields as text, for --format: null is "", tags are joined with commas, numbers are
+// written as in JSON, and the snippet has no highlight markers.
+FlatRecord hit_fields(const ArticleHit& hit);
+std::vector<std::string> hit_field_names();
 
 // An article's versions, oldest first: version, at, by, note, status, title, lang, category, tags.
 std::string versions_json(const std::vector<ArticleVersion>& versions);

@@ -20,6 +20,7 @@
 #include <toml++/toml.h>
 
 #include "core/error.hpp"
+#include "core/rules/template.hpp"
 #include "core/text/utf8.hpp"
 
 namespace hd {
@@ -30,6 +31,7 @@ namespace fs = std::filesystem;
 constexpr std::size_t kKiB = 1024;
 constexpr std::size_t kMiB = 1024 * 1024;
 constexpr Seconds kMaxLockTimeout = 3600;
+constexpr Seconds kMaxHookTimeout = 3600;
 constexpr std::int64_t kMaxTitleBytes = 10000;
 constexpr std::int64_t kMaxTextBytes = 64 * kMiB;
 constexpr int kMinTiers = 2;
@@ -49,24 +51,32 @@ constexpr std::string_view kOriginKeys[] = {
     "limits.max_article",
     "tier",
     "route",
+    "template",
+    "dedup_on_resolved",
+    "dedup_on_closed",
+    "hooks_dir",
+    "hook_timeout",
 };
 
-constexpr std::string_view kTopLevelKeys[] = {"user", "categories", "store", "defaults", "limits", "tier", "route"};
+constexpr std::string_view kTopLevelKeys[] = {
+    "user",     "categories", "store",        "defaults",          "limits",         "tier", "route",
+    "template", "hooks_dir",  "hook_timeout", "dedup_on_resolved", "dedup_on_closed"};
 constexpr std::string_view kStoreKeys[] = {"path", "lock_timeout"};
 constexpr std::string_view kDefaultsKeys[] = {"type", "priority", "channel"};
 constexpr std::string_view kLimitsKeys[] = {"max_title", "max_text", "max_article"};
 constexpr std::string_view kTierKeys[] = {"level", "name", "description"};
 constexpr std::string_view kRouteKeys[] = {"name",        "category", "type", "channel",
                                            "title_words", "tier",     "team", "agent"};
+constexpr std::string_view kTemplateKeys[] = {"title", "description", "type",      "category", "priority", "tier",
+                                              "tags",  "assignee",    "requester", "channel",  "dedup"};
 
-// Sections and keys read by later features (templates, SLAs, calendars, OLAs, hooks, the
-// knowledge base, reports, deduplication). This reader accepts them silently and ignores their
-// contents, so that a config written for a later hd does not warn here; each feature validates its own.
-constexpr std::string_view kLaterFeatureTables[] = {"template", "sla", "calendar", "ola",
-                                                    "hooks",    "kb",  "report",   "dedup"};
-constexpr std::string_view kLaterFeatureKeys[] = {"dedup_on_resolved", "dedup_on_closed"};
+// Sections read by later features (SLAs, calendars, OLAs, the knowledge base, reports). This reader
+// accepts them silently and ignores their contents, so that a config written for a later hd does not
+// warn here; each feature validates its own.
+constexpr std::string_view kLaterFeatureTables[] = {"sla", "calendar", "ola", "kb", "report"};
 
 constexpr std::string_view kDefaultStorePathHint = "$XDG_DATA_HOME/hd/hd.db";
+constexpr std::string_view kDefaultHooksDirHint = "$XDG_CONFIG_HOME/hd/hooks";
 
 template <typename Range>
 bool contains(const Range& range, std::string_view word) {
@@ -243,14 +253,25 @@ public:
                 read_tiers(*key, *node);
             else if (name == "route")
                 read_routes(*key, *node);
-            else if (contains(kLaterFeatureTables, name) || contains(kLaterFeatureKeys, name))
+            else if (name == "template")
+                read_templates(*key, *node);
+            else if (name == "dedup_on_resolved")
+                read_dedup_on_resolved(*key, *node);
+            else if (name == "dedup_on_closed")
+                read_dedup_on_closed(*key, *node);
+            else if (name == "hooks_dir")
+                read_hooks_dir(*key, *node);
+            else if (name == "hook_timeout")
+                read_hook_timeout(*key, *node);
+            else if (contains(kLaterFeatureTables, name))
                 continue;  // read by later features
             else
                 unknown(*key, "", kTopLevelKeys, kLaterFeatureTables);
         }
-        // Tiers and categories may come after the routes that name them: check routes against the
-        // effective values once everything is read.
+        // Tiers and categories may come after the routes and templates that name them: check those
+        // against the effective values once everything is read.
         resolve_routes();
+        resolve_templates();
     }
 
 private:
@@ -336,7 +357,7 @@ private:
     void read_store(const toml::key&, const toml::node& node) {
         for (const auto& [key, value] : in_file_order(expect_table(node, "store"))) {
             if (key->str() == "path") {
-                config_.store_path = store_path(*value);
+                config_.store_path = file_path(*value, "store.path", "a file path such as \"~/helpdesk/hd.db\"");
                 set_origin("store.path", *key);
             } else if (key->str() == "lock_timeout") {
                 static constexpr std::string_view expected = "a duration from 0s to 1h such as \"10s\"";
@@ -353,10 +374,9 @@ private:
     }
 
     // ~ is expanded with $HOME; a relative path is taken from the config file's directory, because
-    // cron jobs and scripts run hd from any directory and must still find the same store.
-    std::string store_path(const toml::node& node) const {
-        static constexpr std::string_view key = "store.path";
-        const std::string text = expect_name(node, key, "a file path such as \"~/helpdesk/hd.db\"");
+    // cron jobs and scripts run hd from any directory and must still find the same store (or hooks).
+    std::string file_path(const toml::node& node, std::string_view key, std::string_view expected) const {
+        const std::string text = expect_name(node, key, expected);
         fs::path result;
         if (text == "~" || text.starts_with("~/")) {
             const char* home = std::getenv("HOME");
@@ -374,6 +394,51 @@ private:
             result = base / result;
         }
         return result.string();
+    }
+
+    void read_dedup_on_resolved(const toml::key& key, const toml::node& node) {
+        static constexpr std::string_view expected = "one of \"reopen\", \"new\", \"append\"";
+        const auto* text = node.as_string();
+        if (!text) bad(node, "dedup_on_resolved", expected);
+        const std::string value = casefold(trim(text->get()));
+        if (value == "reopen")
+            config_.dedup_on_resolved = DedupOnResolved::reopen;
+        else if (value == "new")
+            config_.dedup_on_resolved = DedupOnResolved::new_ticket;
+        else if (value == "append")
+            config_.dedup_on_resolved = DedupOnResolved::append;
+        else
+            bad(node, "dedup_on_resolved", expected);
+        set_origin("dedup_on_resolved", key);
+    }
+
+    void read_dedup_on_closed(const toml::key& key, const toml::node& node) {
+        static constexpr std::string_view expected = "one of \"new\", \"reopen\"";
+        const auto* text = node.as_string();
+        if (!text) bad(node, "dedup_on_closed", expected);
+        const std::string value = casefold(trim(text->get()));
+        if (value == "new")
+            config_.dedup_on_closed = DedupOnClosed::new_ticket;
+        else if (value == "reopen")
+            config_.dedup_on_closed = DedupOnClosed::reopen;
+        else
+            bad(node, "dedup_on_closed", expected);
+        set_origin("dedup_on_closed", key);
+    }
+
+    void read_hooks_dir(const toml::key& key, const toml::node& node) {
+        config_.hooks_dir = file_path(node, "hooks_dir", "a directory such as \"~/.config/hd/hooks\"");
+        set_origin("hooks_dir", key);
+    }
+
+    void read_hook_timeout(const toml::key& key, const toml::node& node) {
+        static constexpr std::string_view expected = "a duration from 1s to 1h such as \"10s\"";
+        const auto* text = node.as_string();
+        if (!text) bad(node, "hook_timeout", expected);
+        const auto seconds = parse_duration(text->get());
+        if (!seconds || *seconds < 1 || *seconds > kMaxHookTimeout) bad(node, "hook_timeout", expected);
+        config_.hook_timeout = *seconds;
+        set_origin("hook_timeout", key);
     }
 
     void read_defaults(const toml::key&, const toml::node& node) {
@@ -628,11 +693,12 @@ private:
                         "'" + escape(rule.categories[j]) + "' is not one of the categories (" + escape(known) + ")");
                 }
             }
-            rule.tier = route_tier(*check.tier);
+            rule.tier = tier_value(*check.tier, "route.tier");
         }
     }
 
-    int route_tier(const toml::node& node) const {
+    // A tier named by its level (2), label ("L2") or name ("Support"), as [[route]] and templates take it.
+    int tier_value(const toml::node& node, std::string_view key) const {
         std::string names;
         for (const TierConfig& tier : config_.tiers) names += (names.empty() ? "" : ", ") + tier.name;
         const std::string expected = "a tier from 1 to " + std::to_string(config_.tiers.size()) +
@@ -644,13 +710,143 @@ private:
         } else if (const auto* text = node.as_string()) {
             if (auto level = find_tier(config_, text->get())) return *level;
         }
-        bad(node, "route.tier", expected);
+        bad(node, key, expected);
+    }
+
+    // A template's values that can be checked only once the whole file is read (see RouteChecks).
+    struct TemplateChecks {
+        std::string name;
+        const toml::node* tier = nullptr;
+        const toml::node* category = nullptr;  // only when it has no placeholder
+    };
+
+    // A text that may hold {var} placeholders: their syntax is checked here, so that a broken template
+    // is found when the config is read, not when a cron job first uses it.
+    void check_placeholders(const toml::node& node, std::string_view key, std::string_view text) const {
+        try {
+            (void)placeholders_in(text);
+        } catch (const Error& e) {
+            invalid(node, key, e.what());
+        }
+    }
+
+    // [template.NAME] tables, one per template. Names are typed on command lines (and are TOML bare
+    // keys when hd config prints them): letters, digits, '_' and '-'.
+    void read_templates(const toml::key& key, const toml::node& node) {
+        const auto* table = node.as_table();
+        if (!table) bad(node, "template", "[template.NAME] tables, each with at least a title");
+        std::map<std::string, TemplateConfig> templates;
+        std::vector<TemplateChecks> checks;
+        for (const auto& [name_key, value] : in_file_order(*table)) {
+            const std::string name(name_key->str());
+            const std::string section = "template." + name;
+            if (!is_placeholder_name(name))
+                fail(ErrorKind::usage, where(name_key->source()) + ": template: " + quote(name) +
+                                           " is not a template name: use letters, digits, '_' and '-' (such as "
+                                           "[template.disk-full])");
+            const auto* fields = value->as_table();
+            if (!fields) bad(*value, section, "a table ([" + section + "]) with at least a title");
+            TemplateConfig t;
+            TemplateChecks check;
+            t.name = name;
+            check.name = name;
+            t.origin = path_text_ + ":" + std::to_string(name_key->source().begin.line);
+            const toml::node* title = nullptr;
+            for (const auto& [field, item] : in_file_order(*fields)) {
+                const std::string_view field_name = field->str();
+                const std::string field_key = section + "." + std::string(field_name);
+                if (field_name == "title") {
+                    title = item;
+                    t.title =
+                        expect_name(*item, field_key, "a one-line title such as \"Disk {mount} on {host} is full\"");
+                    check_placeholders(*item, field_key, t.title);
+                } else if (field_name == "description") {
+                    const auto* text = item->as_string();
+                    if (!text || has_control_chars(text->get(), true)) bad(*item, field_key, "a text");
+                    t.description = trim(text->get());
+                    check_placeholders(*item, field_key, *t.description);
+                    if (t.description->empty()) t.description.reset();
+                } else if (field_name == "type") {
+                    const std::string expected = "one of " + ticket_type_names();
+                    const auto* text = item->as_string();
+                    if (!text) bad(*item, field_key, expected);
+                    t.type = parse_ticket_type(trim(text->get()));
+                    if (!t.type) bad(*item, field_key, expected);
+                } else if (field_name == "priority") {
+                    static constexpr std::string_view expected = "a priority from \"P1\" (most urgent) to \"P4\"";
+                    const auto* text = item->as_string();
+                    if (!text) bad(*item, field_key, expected);
+                    t.priority = parse_priority(trim(text->get()));
+                    if (!t.priority) bad(*item, field_key, expected);
+                } else if (field_name == "channel") {
+                    const std::string expected = "one of " + channel_names();
+                    const auto* text = item->as_string();
+                    if (!text) bad(*item, field_key, expected);
+                    t.channel = parse_channel(trim(text->get()));
+                    if (!t.channel) bad(*item, field_key, expected);
+                } else if (field_name == "tier") {
+                    check.tier = item;
+                } else if (field_name == "category") {
+                    t.category = expect_name(*item, field_key, "a category such as \"hardware\"");
+                    check_placeholders(*item, field_key, *t.category);
+                    if (placeholders_in(*t.category).empty()) {
+                        t.category = casefold(*t.category);
+                        check.category = item;
+                    }
+                } else if (field_name == "tags") {
+                    static constexpr std::string_view expected =
+                        "a tag or a list of tags, each one word, such as [\"disk\", \"monitoring\"]";
+                    if (const auto* array = item->as_array(); array && array->empty()) continue;  // tags = []
+                    one_or_many(*item, field_key, expected, [&](const toml::node& element) {
+                        const std::string tag = expect_name(element, field_key, expected);
+                        if (tag.find_first_of(" ,\t") != std::string::npos)
+                            invalid(element, field_key, quote(tag) + " is not one word; a tag has no spaces or commas");
+                        check_placeholders(element, field_key, tag);
+                        if (!contains(t.tags, tag)) t.tags.push_back(tag);
+                    });
+                } else if (field_name == "assignee") {
+                    t.assignee = expect_name(*item, field_key, "an agent name such as \"alice\"");
+                    check_placeholders(*item, field_key, *t.assignee);
+                } else if (field_name == "requester") {
+                    t.requester = expect_name(*item, field_key, "a name or address such as \"ops@example.com\"");
+                    check_placeholders(*item, field_key, *t.requester);
+                } else if (field_name == "dedup") {
+                    t.dedup = expect_name(*item, field_key, "a dedup key such as \"disk-{host}\"");
+                    check_placeholders(*item, field_key, *t.dedup);
+                } else {
+                    unknown(*field, section, kTemplateKeys);
+                }
+            }
+            if (!title)
+                invalid(*fields, section,
+                        "missing key 'title' (the new ticket's title, such as \"Disk {mount} on {host} is full\")");
+            templates.emplace(name, std::move(t));
+            checks.push_back(std::move(check));
+        }
+        config_.templates = std::move(templates);
+        template_checks_ = std::move(checks);
+        set_origin("template", key);
+    }
+
+    void resolve_templates() {
+        for (const TemplateChecks& check : template_checks_) {
+            TemplateConfig& t = config_.templates.at(check.name);
+            const std::string section = "template." + check.name;
+            if (check.tier) t.tier = tier_value(*check.tier, section + ".tier");
+            if (check.category && !config_.categories.empty() && !contains(config_.categories, *t.category)) {
+                std::string known;
+                for (const std::string& category : config_.categories) known += (known.empty() ? "" : ", ") + category;
+                invalid(*check.category, section + ".category",
+                        "'" + escape(*t.category) + "' is not one of the categories (" + escape(known) + ")");
+            }
+        }
     }
 
     fs::path path_;
     std::string path_text_;
     Config& config_;
-    std::vector<RouteChecks> route_checks_;  // one per config_.routes entry read from this file
+    std::vector<RouteChecks> route_checks_;        // one per config_.routes entry read from this file
+    std::vector<TemplateChecks> template_checks_;  // one per template read from this file
 };
 
 std::string read_file(const fs::path& path) {
@@ -706,6 +902,22 @@ std::string origin_comment(const Config& config, std::string_view key) {
 
 }  // namespace
 
+std::string_view to_string(DedupOnResolved policy) {
+    switch (policy) {
+        case DedupOnResolved::reopen:
+            return "reopen";
+        case DedupOnResolved::new_ticket:
+            return "new";
+        case DedupOnResolved::append:
+            return "append";
+    }
+    return "reopen";
+}
+
+std::string_view to_string(DedupOnClosed policy) {
+    return policy == DedupOnClosed::reopen ? "reopen" : "new";
+}
+
 Config default_config() {
     Config config;
     config.tiers = {
@@ -757,6 +969,26 @@ std::string default_config_text() {
     out +=
         "]\n"
         "\n"
+        "# What `hd open --dedup KEY` does when the ticket filed with that key is resolved: \"reopen\" it,\n"
+        "# file a \"new\" ticket linked to it, or \"append\" an occurrence and leave it resolved.\n"
+        "# dedup_on_resolved = \"" +
+        std::string(to_string(defaults.dedup_on_resolved)) +
+        "\"\n"
+        "# ... and when it is closed: file a \"new\" ticket linked to it, or \"reopen\" it.\n"
+        "# dedup_on_closed = \"" +
+        std::string(to_string(defaults.dedup_on_closed)) +
+        "\"\n"
+        "\n"
+        "# Hooks: executables named after events (on-open, on-change, ...) that hd runs after a change.\n"
+        "# The directory they are in (default: " +
+        std::string(kDefaultHooksDirHint) +
+        "); ~ means your home directory.\n"
+        "# hooks_dir = \"~/.config/hd/hooks\"\n"
+        "# How long a hook may run before it is killed (1s to 1h).\n"
+        "# hook_timeout = \"" +
+        format_lock_timeout(defaults.hook_timeout) +
+        "\"\n"
+        "\n"
         "[store]\n"
         "# The database file (default: $XDG_DATA_HOME/hd/hd.db, that is ~/.local/share/hd/hd.db).\n"
         "# ~ means your home directory; a relative path is taken from this file's directory.\n"
@@ -805,6 +1037,21 @@ std::string default_config_text() {
         out += "description = " + quote(tier.description) + "\n\n";
     }
     out +=
+        "# Templates: `hd open --template NAME --var KEY=VALUE ...` files a ticket from [template.NAME].\n"
+        "# title (required), description, category, tags, assignee, requester and dedup (the --dedup key)\n"
+        "# may hold {KEY} placeholders, each filled by a --var; {{ and }} are literal braces. type,\n"
+        "# priority, tier and channel are fixed values. hd open's own options override any field.\n"
+        "# [template.disk-full]\n"
+        "# title = \"Disk {mount} on {host} is {use}% full\"\n"
+        "# description = \"Free space on {host} or grow the volume.\"\n"
+        "# type = \"incident\"\n"
+        "# category = \"hardware\"\n"
+        "# priority = \"P2\"\n"
+        "# tier = 1\n"
+        "# tags = [\"disk\", \"monitoring\"]\n"
+        "# channel = \"monitoring\"\n"
+        "# dedup = \"disk-{host}-{mount}\"\n"
+        "\n"
         "# Routing: the tier a new ticket starts at, and optionally its team or agent. The first [[route]]\n"
         "# whose conditions all hold wins; when none does, the ticket starts at tier 1. Each condition is\n"
         "# a value or a list of values, any of which matches:\n"
@@ -848,6 +1095,15 @@ std::string describe_config(const Config& config) {
     out += "categories = [";
     for (std::size_t i = 0; i < config.categories.size(); ++i) out += (i ? ", " : "") + quote(config.categories[i]);
     out += "]" + origin_comment(config, "categories");
+    out += "dedup_on_resolved = " + quote(to_string(config.dedup_on_resolved)) +
+           origin_comment(config, "dedup_on_resolved");
+    out += "dedup_on_closed = " + quote(to_string(config.dedup_on_closed)) + origin_comment(config, "dedup_on_closed");
+    if (config.hooks_dir)
+        out += "hooks_dir = " + quote(*config.hooks_dir) + origin_comment(config, "hooks_dir");
+    else
+        out += "# hooks_dir = (" + std::string(kDefaultHooksDirHint) + ")" + origin_comment(config, "hooks_dir");
+    out +=
+        "hook_timeout = \"" + format_lock_timeout(config.hook_timeout) + "\"" + origin_comment(config, "hook_timeout");
 
     out += "\n[store]\n";
     if (config.store_path)
@@ -892,6 +1148,27 @@ std::string describe_config(const Config& config) {
         out += "tier = " + std::to_string(route.tier) + "\n";
         if (route.team) out += "team = " + quote(*route.team) + "\n";
         if (route.agent) out += "agent = " + quote(*route.agent) + "\n";
+    }
+
+    if (config.templates.empty()) out += "\n# no [template.NAME]: hd open --template has none to use\n";
+    for (const auto& [name, t] : config.templates) {
+        // Names are letters, digits, '_' and '-': TOML bare keys.
+        out += "\n[template." + name + "]  # from " + comment_safe(t.origin.empty() ? "default" : t.origin) + "\n";
+        out += "title = " + quote(t.title) + "\n";
+        if (t.description) out += "description = " + quote(*t.description) + "\n";
+        if (t.type) out += "type = " + quote(to_string(*t.type)) + "\n";
+        if (t.category) out += "category = " + quote(*t.category) + "\n";
+        if (t.priority) out += "priority = " + quote(to_string(*t.priority)) + "\n";
+        if (t.tier) out += "tier = " + std::to_string(*t.tier) + "\n";
+        if (!t.tags.empty()) {
+            out += "tags = [";
+            for (std::size_t i = 0; i < t.tags.size(); ++i) out += (i ? ", " : "") + quote(t.tags[i]);
+            out += "]\n";
+        }
+        if (t.assignee) out += "assignee = " + quote(*t.assignee) + "\n";
+        if (t.requester) out += "requester = " + quote(*t.requester) + "\n";
+        if (t.channel) out += "channel = " + quote(to_string(*t.channel)) + "\n";
+        if (t.dedup) out += "dedup = " + quote(*t.dedup) + "\n";
     }
     return out;
 }

@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/model/ticket.hpp"
@@ -54,6 +55,8 @@ struct TemplateConfig {
 // What `hd open --dedup KEY` does when the ticket with that key is resolved, or closed.
 enum class DedupOnResolved { reopen, new_ticket, append };
 enum class DedupOnClosed { new_ticket, reopen };
+std::string_view to_string(DedupOnResolved policy);  // "reopen", "new", "append": as the config spells them
+std::string_view to_string(DedupOnClosed policy);    // "new", "reopen"
 
 struct Config {
     // Who I am when neither --as nor HD_USER says.
@@ -61,7 +64,7 @@ struct Config {
 
     // [store]
     std::optional<std::string> store_path;  // path = "..."; ~ expanded
-    Seconds lock_timeout = 10;              // lock_timeout = "10s": how long a writer waits for the lock
+    Seconds lock_timeout = 30;              // lock_timeout = "30s": how long a writer waits for the lock
 
     // [[tier]]: ordered by level, levels 1..N contiguous, 2 to 9 tiers.
     std::vector<TierConfig> tiers;

@@ -120,6 +120,7 @@ Ticket TicketService::open(const NewTicket& in) {
     if (in.requester) t.requester = checked_name(*in.requester, "requester");
     t.channel = in.channel ? in.channel : config_.default_channel;
     t.tags = normalised_tags(in.tags);
+    if (in.dedup_key) t.dedup_key = checked_name(*in.dedup_key, "dedup key");
     t.status = Status::new_;
     t.created_at = t.updated_at = now_;
 

@@ -31,6 +31,23 @@ struct NewTicket {
     std::optional<std::string> requester;
     std::optional<Channel> channel;
     std::vector<std::string> tags;
+    // `hd open --dedup KEY`: see TicketService::file.
+    std::optional<std::string> dedup_key;
+};
+
+// What `hd open --dedup KEY` did.
+enum class Filing {
+    opened,      // a new ticket (no ticket had the key)
+    occurred,    // the problem was already filed and not yet solved: one more occurrence
+    reopened,    // it had been resolved (or closed, by config): it came back
+    followed_up, // it had been closed (or resolved, by config): a new ticket, linked to the earlier one
+};
+std::string_view to_string(Filing f);
+
+struct Filed {
+    Ticket ticket;
+    Filing filing = Filing::opened;
+    std::optional<TicketId> earlier;  // followed_up: the ticket it follows
 };
 
 // Only what is set changes. An empty string clears an optional text field (description, category,
@@ -56,6 +73,12 @@ public:
     TicketService(Store& store, Journal& journal, const Config& config, Timestamp now, std::string actor);
 
     Ticket open(const NewTicket& input);
+    // Files a ticket idempotently by its dedup key: while the newest ticket with that key is new,
+    // open or pending, its occurrences rise by one instead (an `occurred` event, and the new
+    // description as a comment when it differs from the last one reported); a resolved or closed
+    // one is reopened or followed by a new ticket, as dedup_on_resolved / dedup_on_closed say.
+    // Atomic because the caller holds the write lock (BEGIN IMMEDIATE) from the lookup to the commit.
+    Filed file(const NewTicket& input);
     Ticket get(TicketId id);  // hd::Error(not_found) when there is none
     // Returns the ticket; `changed` is false when the edit set every field to what it already was
     // (nothing is written then, and updated_at stays).
@@ -103,6 +126,7 @@ private:
     // set_assignee, then saves the ticket (with a new updated_at) when the assignee changed.
     void assign_and_save(Ticket& t, const std::optional<std::string>& to);
     Event event(TicketId id, std::string kind) const;
+    Ticket record_occurrence(Ticket t, const NewTicket& input);
     bool record_field(TicketId id, const char* field, const std::optional<std::string>& from,
                       const std::optional<std::string>& to);
     Ticket set_status(Ticket t, Status to, Move move, const std::optional<std::string>& note);

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -21,6 +22,21 @@ struct TicketQuery {
     std::vector<SortKey> sort;   // empty: priority, then id
     std::optional<int> limit;
     bool include_closed = false;  // closed tickets are hidden unless asked for or named by a status: filter
+};
+
+// A ticket with everything that hangs off it, as `hd export` writes it and `hd import` reads it.
+struct TicketRecord {
+    Ticket ticket;
+    std::vector<Comment> comments;  // oldest first
+    std::vector<Event> events;      // oldest first
+    std::vector<Link> links;        // outgoing only: from == ticket.id
+};
+
+// The highest ids in use (0 for an empty table), so that an import can number what it adds after them.
+struct HighestIds {
+    TicketId ticket = 0;
+    std::int64_t comment = 0;
+    std::int64_t event = 0;
 };
 
 class Store {
@@ -47,6 +63,8 @@ public:
     virtual std::optional<Ticket> find_ticket(TicketId id) = 0;
     virtual void update_ticket(const Ticket& ticket) = 0;
     virtual std::vector<Ticket> list_tickets(const TicketQuery& query) = 0;
+    // The newest ticket filed with this dedup key, whatever its status (for `hd open --dedup`).
+    virtual std::optional<Ticket> find_by_dedup_key(const std::string& key) = 0;
     virtual bool any_ticket(const TicketQuery& query) = 0;
 
     // A tier's queue: its unassigned tickets that are new, open or pending, by priority then age.
@@ -78,6 +96,24 @@ public:
     virtual std::vector<Comment> comments(TicketId id) = 0;
     virtual std::int64_t insert_event(const Event& event) = 0;
     virtual std::vector<Event> events(TicketId id) = 0;
+
+    // Bulk export and import (hd export, hd import).
+    // Every ticket the query matches, by id, with its comments, events and outgoing links (ordered by
+    // target, then kind), handed to `each` one at a time: the store never holds them all.
+    virtual void for_each_ticket_record(const TicketQuery& query,
+                                        const std::function<void(const TicketRecord&)>& each) = 0;
+    // Writes the ticket with its id, tags and cc, and its comments and events with theirs (an id of 0
+    // is assigned), exactly as given: no rules, no events added. Links are written with insert_link.
+    // An id in use is hd::Error(usage) naming it; the caller rolls back what the record wrote by then.
+    virtual void insert_ticket_record(const TicketRecord& record) = 0;
+    virtual bool ticket_exists(TicketId id) = 0;
+    virtual HighestIds highest_ids() = 0;
+    // Around many inserts in one write transaction (hd import of about `tickets` tickets): the store
+    // may prepare for them (SQLite: a larger page cache and, when the store holds fewer tickets than
+    // come, its indexes dropped and built again at the end, which is faster than keeping them up to
+    // date row by row). finish_bulk_write must be called before the commit; a rollback undoes both.
+    virtual void prepare_bulk_write(std::int64_t tickets) { (void)tickets; }
+    virtual void finish_bulk_write() {}
 
     // The knowledge base, in the same transaction as everything else.
     virtual KbStore& kb() = 0;

@@ -16,28 +16,28 @@ wait_all() {
     done
 }
 
-test_case "50 hd open started at once all succeed"
+test_case "100 hd open started at once all succeed"
 "$HD_BIN" init >/dev/null 2>&1
 pids=()
-for i in $(seq 1 50); do
+for i in $(seq 1 100); do
     "$HD_BIN" open "Disk check $i" -q >"$RUNS/open.$i.out" 2>"$RUNS/open.$i.err" </dev/null &
     pids+=($!)
 done
 wait_all "${pids[@]}"
-if [ "$FAILS" -eq 0 ]; then ok; else fail "$FAILS of 50 hd open failed: $(cat "$RUNS"/open.*.err | sort | uniq -c | head -5)"; fi
+if [ "$FAILS" -eq 0 ]; then ok; else fail "$FAILS of 100 hd open failed: $(cat "$RUNS"/open.*.err | sort | uniq -c | head -5)"; fi
 if [ -z "$(cat "$RUNS"/open.*.err)" ]; then ok; else fail "hd open wrote to stderr: $(cat "$RUNS"/open.*.err | head -3)"; fi
 
-test_case "the 50 processes got 50 distinct ids"
+test_case "the 100 processes got 100 distinct ids"
 ids=$(cat "$RUNS"/open.*.out | sort -n)
-if [ "$(echo "$ids" | wc -l)" -eq 50 ] && [ "$(echo "$ids" | uniq | wc -l)" -eq 50 ]; then ok; else fail "ids printed: $(echo "$ids" | tr '\n' ' ')"; fi
-if [ "$(echo "$ids" | head -1)" = 1 ] && [ "$(echo "$ids" | tail -1)" = 50 ]; then ok; else fail "ids are not 1..50"; fi
+if [ "$(echo "$ids" | wc -l)" -eq 100 ] && [ "$(echo "$ids" | uniq | wc -l)" -eq 100 ]; then ok; else fail "ids printed: $(echo "$ids" | tr '\n' ' ')"; fi
+if [ "$(echo "$ids" | head -1)" = 1 ] && [ "$(echo "$ids" | tail -1)" = 100 ]; then ok; else fail "ids are not 1..100"; fi
 
-test_case "the store holds exactly the 50 tickets, each title once"
+test_case "the store holds exactly the 100 tickets, each title once"
 hd list -q
 expect_rc 0
-expect_out_lines 50
+expect_out_lines 100
 hd list --json
-expect_json_true 'len(d) == 50 and len({t["title"] for t in d}) == 50'
+expect_json_true 'len(d) == 100 and len({t["title"] for t in d}) == 100'
 
 test_case "20 concurrent comments on one ticket are all kept"
 pids=()
@@ -101,17 +101,39 @@ if [ -z "$round_failures" ]; then ok; else
     fail "$round_failures errors: $(cat "$RUNS"/fresh.*.err | sed "s|$RUNS/fresh-[0-9]*|…|" | sort | uniq -c | head -3)"
 fi
 
-test_case "concurrent readers and writers: every list succeeds while tickets are filed"
+test_case "20 writers and 20 readers interleaved: every command succeeds"
 pids=()
-for i in $(seq 1 10); do
+for i in $(seq 1 20); do
     "$HD_BIN" open "Mixed $i" -q >/dev/null 2>"$RUNS/mixed-open.$i.err" </dev/null &
     pids+=($!)
     "$HD_BIN" list -q >/dev/null 2>"$RUNS/mixed-list.$i.err" </dev/null &
     pids+=($!)
 done
 wait_all "${pids[@]}"
-if [ "$FAILS" -eq 0 ]; then ok; else fail "$FAILS of 20 mixed commands failed: $(cat "$RUNS"/mixed-*.err | head -3)"; fi
+if [ "$FAILS" -eq 0 ]; then ok; else fail "$FAILS of 40 mixed commands failed: $(cat "$RUNS"/mixed-*.err | head -3)"; fi
 hd list -q Mixed
-expect_out_lines 10
+expect_out_lines 20
+
+test_case "a writer that waits past lock_timeout exits 5 and names the process holding the lock"
+mkdir -p "$XDG_CONFIG_HOME/hd"
+printf '[store]\nlock_timeout = "1s"\n' >"$XDG_CONFIG_HOME/hd/config.toml"
+(
+    echo "BEGIN IMMEDIATE;"
+    echo "UPDATE tickets SET title = title WHERE id = 1;"
+    sleep 4
+    echo "COMMIT;"
+) | sqlite3 "$HD_DB" &
+holder=$!
+sleep 0.5
+remember_store
+hd open "Blocked" -q
+expect_rc 5
+expect_error_line
+expect_err "locked by another process"
+expect_err "pid"
+expect_err "lock_timeout"
+wait "$holder"
+expect_store_unchanged
+rm "$XDG_CONFIG_HOME/hd/config.toml"
 
 finish

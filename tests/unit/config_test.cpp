@@ -90,13 +90,35 @@ void check_same_values(const Config& a, const Config& b) {
         CHECK(a.routes[i].team == b.routes[i].team);
         CHECK(a.routes[i].agent == b.routes[i].agent);
     }
+    CHECK(a.dedup_on_resolved == b.dedup_on_resolved);
+    CHECK(a.dedup_on_closed == b.dedup_on_closed);
+    CHECK(a.hooks_dir == b.hooks_dir);
+    CHECK(a.hook_timeout == b.hook_timeout);
+    REQUIRE(a.templates.size() == b.templates.size());
+    for (const auto& [name, x] : a.templates) {
+        CAPTURE(name);
+        REQUIRE(b.templates.count(name) == 1);
+        const hd::TemplateConfig& y = b.templates.at(name);
+        CHECK(x.name == y.name);
+        CHECK(x.title == y.title);
+        CHECK(x.description == y.description);
+        CHECK(x.type == y.type);
+        CHECK(x.category == y.category);
+        CHECK(x.priority == y.priority);
+        CHECK(x.tier == y.tier);
+        CHECK(x.tags == y.tags);
+        CHECK(x.assignee == y.assignee);
+        CHECK(x.requester == y.requester);
+        CHECK(x.channel == y.channel);
+        CHECK(x.dedup == y.dedup);
+    }
 }
 
 bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
 }  // namespace
 
-TEST_CASE("the defaults are three tiers, eight categories, P3 incidents and a 10s lock timeout") {
+TEST_CASE("the defaults are three tiers, eight categories, P3 incidents and a 30s lock timeout") {
     const Config c = hd::default_config();
     REQUIRE(c.tiers.size() == 3);
     CHECK(c.tiers[0].level == 1);
@@ -115,18 +137,24 @@ TEST_CASE("the defaults are three tiers, eight categories, P3 incidents and a 10
                                                    "software", "other"});
     CHECK_FALSE(c.user);
     CHECK_FALSE(c.store_path);
-    CHECK(c.lock_timeout == 10);
+    CHECK(c.lock_timeout == 30);
     CHECK(c.default_type == hd::TicketType::incident);
     CHECK(c.default_priority == hd::Priority{3});
     CHECK_FALSE(c.default_channel);
     CHECK(c.max_title_bytes == 500);
     CHECK(c.max_text_bytes == 1024 * 1024);
     CHECK(c.routes.empty());
+    CHECK(c.templates.empty());
+    CHECK(c.dedup_on_resolved == hd::DedupOnResolved::reopen);
+    CHECK(c.dedup_on_closed == hd::DedupOnClosed::new_ticket);
+    CHECK_FALSE(c.hooks_dir);
+    CHECK(c.hook_timeout == 10);
     CHECK(c.warnings.empty());
     CHECK_FALSE(c.loaded);
     for (const char* key : {"user", "categories", "store.path", "store.lock_timeout", "defaults.type",
                             "defaults.priority", "defaults.channel", "limits.max_title", "limits.max_text", "tier",
-                            "route"}) {
+                            "route", "template", "dedup_on_resolved", "dedup_on_closed", "hooks_dir",
+                            "hook_timeout"}) {
         CAPTURE(key);
         REQUIRE(c.origins.count(key) == 1);
         CHECK(c.origins.at(key) == "default");
@@ -501,19 +529,24 @@ TEST_CASE("an unknown key is a warning naming its location, also inside a known 
 TEST_CASE("sections read by later features are accepted silently") {
     TempDir dir;
     const std::string text =
-        "dedup_on_resolved = \"reopen\"\n"
-        "dedup_on_closed = \"new\"\n"
-        "[template.disk-check]\ntitle = \"Disk check\"\n"
         "[sla.P1]\nresponse = \"15m\"\n"
         "[calendar]\nhours = \"09:00-17:00\"\n"
         "[ola]\nx = 1\n"
-        "[hooks]\non_open = \"notify\"\n"
         "[kb]\nlanguage = \"en\"\n"
-        "[report]\nweeks = 4\n"
-        "[dedup]\nwindow = \"1d\"\n";
+        "[[report]]\nweeks = 4\n";
     const Config c = load_text(dir, text);
     CHECK(c.warnings.empty());
     check_same_values(c, hd::default_config());
+}
+
+TEST_CASE("[hooks] and [dedup] are not tables: their keys are top-level, so such a table is an unknown key") {
+    TempDir dir;
+    const std::string p = (dir.path / "config.toml").string();
+    const Config c = load_text(dir, "[hooks]\ndir = \"x\"\n[dedup]\non_resolved = \"new\"\n");
+    REQUIRE(c.warnings.size() == 2);
+    CHECK(c.warnings[0] == p + ":1:2: unknown key 'hooks' (ignored)");
+    CHECK(c.warnings[1] == p + ":3:2: unknown key 'dedup' (ignored)");
+    CHECK_FALSE(c.hooks_dir);
 }
 
 TEST_CASE("the default config text loads to exactly the defaults, without warnings") {
@@ -523,7 +556,9 @@ TEST_CASE("the default config text loads to exactly the defaults, without warnin
     CHECK(c.warnings.empty());
     check_same_values(c, hd::default_config());
     // Every key is there to be found and changed, most of them commented out.
-    for (const char* line : {"# user = ", "categories = [", "[store]", "# path = ", "# lock_timeout = \"10s\"",
+    for (const char* line : {"# user = ", "categories = [", "# dedup_on_resolved = \"reopen\"",
+                             "# dedup_on_closed = \"new\"", "# hooks_dir = ", "# hook_timeout = \"10s\"", "[store]",
+                             "# path = ", "# lock_timeout = \"30s\"", "# [template.disk-full]", "# dedup = ",
                              "[defaults]", "# type = \"incident\"", "# priority = \"P3\"", "# channel = ", "[limits]",
                              "# max_title = 500", "# max_text = \"1MiB\"", "[[tier]]", "name = \"Helpdesk\"",
                              "# [[route]]", "# title_words = ", "# tier = "}) {
@@ -561,7 +596,12 @@ TEST_CASE("describe_config is TOML that loads back to the same values, each valu
         const std::string text = hd::describe_config(hd::default_config());
         CHECK(contains(text, "# user = (login name)"));
         CHECK(contains(text, "# path = ("));
-        CHECK(contains(text, "lock_timeout = \"10s\"  # from default\n"));
+        CHECK(contains(text, "lock_timeout = \"30s\"  # from default\n"));
+        CHECK(contains(text, "dedup_on_resolved = \"reopen\"  # from default\n"));
+        CHECK(contains(text, "dedup_on_closed = \"new\"  # from default\n"));
+        CHECK(contains(text, "# hooks_dir = ($XDG_CONFIG_HOME/hd/hooks)  # from default\n"));
+        CHECK(contains(text, "hook_timeout = \"10s\"  # from default\n"));
+        CHECK(contains(text, "# no [template.NAME]"));
         CHECK(contains(text, "max_text = \"1MiB\"  # from default\n"));
         CHECK(contains(text, "[[tier]]  # from default\n"));
         const Config back = load_text(dir, text);
@@ -655,4 +695,241 @@ TEST_CASE("find_tier takes a level, an L label or a name in any case") {
     CHECK(hd::tier_by_level(c, 3)->name == "Experts");
     CHECK(hd::tier_by_level(c, 4) == nullptr);
     CHECK(hd::tier_by_level(c, 0) == nullptr);
+}
+
+TEST_CASE("dedup policies, hooks_dir and hook_timeout are read, each with its origin") {
+    TempDir dir;
+    const std::string p = (dir.path / "config.toml").string();
+    const Config c = load_text(dir,
+                               "dedup_on_resolved = \"append\"\n"        // 1
+                               "dedup_on_closed = \"Reopen\"\n"          // 2
+                               "hooks_dir = \"/etc/hd/hooks\"\n"         // 3
+                               "hook_timeout = \"1m30s\"\n"              // 4
+                               "[store]\nlock_timeout = \"10s\"\n");     // 5, 6
+    CHECK(c.warnings.empty());
+    CHECK(c.dedup_on_resolved == hd::DedupOnResolved::append);
+    CHECK(c.dedup_on_closed == hd::DedupOnClosed::reopen);
+    CHECK(c.hooks_dir == "/etc/hd/hooks");
+    CHECK(c.hook_timeout == 90);
+    CHECK(c.lock_timeout == 10);
+    CHECK(c.origins.at("dedup_on_resolved") == p + ":1");
+    CHECK(c.origins.at("dedup_on_closed") == p + ":2");
+    CHECK(c.origins.at("hooks_dir") == p + ":3");
+    CHECK(c.origins.at("hook_timeout") == p + ":4");
+    CHECK(load_text(dir, "dedup_on_resolved = \"new\"\n").dedup_on_resolved == hd::DedupOnResolved::new_ticket);
+    CHECK(load_text(dir, "dedup_on_resolved = \"reopen\"\n").dedup_on_resolved == hd::DedupOnResolved::reopen);
+    CHECK(load_text(dir, "dedup_on_closed = \"new\"\n").dedup_on_closed == hd::DedupOnClosed::new_ticket);
+    CHECK(load_text(dir, "hook_timeout = \"1s\"\n").hook_timeout == 1);
+    CHECK(load_text(dir, "hook_timeout = \"1h\"\n").hook_timeout == 3600);
+    CHECK(hd::to_string(hd::DedupOnResolved::new_ticket) == "new");
+    CHECK(hd::to_string(hd::DedupOnClosed::new_ticket) == "new");
+}
+
+TEST_CASE("a bad dedup policy, hooks_dir or hook_timeout names the key, its location and what is expected") {
+    TempDir dir;
+    const std::string p = (dir.path / "config.toml").string();
+    CHECK(load_error(dir, "dedup_on_resolved = \"ignore\"\n") ==
+          p + ":1:21: dedup_on_resolved: expected one of \"reopen\", \"new\", \"append\", got \"ignore\"");
+    CHECK(load_error(dir, "dedup_on_resolved = 1\n") ==
+          p + ":1:21: dedup_on_resolved: expected one of \"reopen\", \"new\", \"append\", got 1");
+    CHECK(load_error(dir, "dedup_on_closed = \"append\"\n") ==
+          p + ":1:19: dedup_on_closed: expected one of \"new\", \"reopen\", got \"append\"");
+    CHECK(load_error(dir, "hook_timeout = \"0s\"\n") ==
+          p + ":1:16: hook_timeout: expected a duration from 1s to 1h such as \"10s\", got \"0s\"");
+    for (const char* bad : {"\"2h\"", "\"soon\"", "10", "\"\""}) {
+        CAPTURE(bad);
+        CHECK(contains(load_error(dir, std::string("hook_timeout = ") + bad + "\n"),
+                       ":1:16: hook_timeout: expected a duration from 1s to 1h"));
+    }
+    CHECK(contains(load_error(dir, "hooks_dir = \"\"\n"), ":1:13: hooks_dir: expected a directory"));
+    CHECK(contains(load_error(dir, "hooks_dir = [\"a\"]\n"), ":1:13: hooks_dir: expected a directory"));
+    // A policy written inside a table is that table's key, as TOML says: a warning, not a silent default.
+    const Config c = load_text(dir, "[store]\ndedup_on_resolved = \"new\"\n");
+    REQUIRE(c.warnings.size() == 1);
+    CHECK(contains(c.warnings[0], ":2:1: unknown key 'store.dedup_on_resolved' (ignored)"));
+}
+
+TEST_CASE("hooks_dir expands ~ with HOME and reads a relative path from the config file's directory") {
+    TempDir dir;
+    {
+        ScopedEnv home("HOME", "/home/alice");
+        CHECK(load_text(dir, "hooks_dir = \"~/hooks\"\n").hooks_dir == "/home/alice/hooks");
+        CHECK(contains(load_error(dir, "hooks_dir = \"~bob/hooks\"\n"), "hooks_dir: only ~ and ~/ are expanded"));
+    }
+    CHECK(load_text(dir, "hooks_dir = \"hooks\"\n").hooks_dir == (dir.path / "hooks").string());
+}
+
+TEST_CASE("[template.NAME] tables are read with every key, an origin each, and the tiers of the file") {
+    TempDir dir;
+    const std::string p = (dir.path / "config.toml").string();
+    const std::string text =
+        "categories = [\"hardware\", \"software\"]\n"                     // 1
+        "[template.disk-full]\n"                                           // 2
+        "title = \" Disk {mount} on {host} is {use}% full \"\n"           // 3
+        "description = \"\"\"\n{mount}: free space.\n{{literal}}\n\"\"\"\n"  // 4-7
+        "type = \"incident\"\n"                                            // 8
+        "category = \"Hardware\"\n"                                        // 9
+        "priority = \"p2\"\n"                                              // 10
+        "tier = \"Lab\"\n"                                                 // 11
+        "tags = [\"disk\", \"Host-{host}\", \"disk\"]\n"                   // 12
+        "assignee = \"alice\"\n"                                           // 13
+        "requester = \"{host}@example.com\"\n"                             // 14
+        "channel = \"monitoring\"\n"                                       // 15
+        "dedup = \"disk-{host}-{mount}\"\n"                                // 16
+        "[template.weekly]\n"                                              // 17
+        "title = \"Weekly check\"\n"                                       // 18
+        "tags = \"routine\"\n"                                             // 19
+        "category = \"{kind}\"\n"                                          // 20
+        "[[tier]]\nlevel = 1\nname = \"Desk\"\n"
+        "[[tier]]\nlevel = 2\nname = \"Lab\"\n";
+    const Config c = load_text(dir, text);
+    CHECK(c.warnings.empty());
+    REQUIRE(c.templates.size() == 2);
+    const hd::TemplateConfig& t = c.templates.at("disk-full");
+    CHECK(t.name == "disk-full");
+    CHECK(t.title == "Disk {mount} on {host} is {use}% full");
+    CHECK(t.description == "{mount}: free space.\n{{literal}}");
+    CHECK(t.type == hd::TicketType::incident);
+    CHECK(t.category == "hardware");
+    CHECK(t.priority == hd::Priority{2});
+    CHECK(t.tier == 2);
+    CHECK(t.tags == std::vector<std::string>{"disk", "Host-{host}"});
+    CHECK(t.assignee == "alice");
+    CHECK(t.requester == "{host}@example.com");
+    CHECK(t.channel == hd::Channel::monitoring);
+    CHECK(t.dedup == "disk-{host}-{mount}");
+    CHECK(t.origin == p + ":2");
+
+    const hd::TemplateConfig& w = c.templates.at("weekly");
+    CHECK(w.title == "Weekly check");
+    CHECK(w.tags == std::vector<std::string>{"routine"});
+    CHECK(w.category == "{kind}");  // filled, then checked, when the ticket is filed
+    CHECK_FALSE(w.description);
+    CHECK_FALSE(w.type);
+    CHECK_FALSE(w.priority);
+    CHECK_FALSE(w.tier);
+    CHECK_FALSE(w.channel);
+    CHECK_FALSE(w.dedup);
+    CHECK(w.origin == p + ":17");
+    CHECK(c.origins.at("template") == p + ":2");
+    CHECK(load_text(dir, "[template.x]\ntitle = \"X\"\ntier = 3\n").templates.at("x").tier == 3);
+    CHECK(load_text(dir, "[template.x]\ntitle = \"X\"\ntags = []\n").templates.at("x").tags.empty());
+}
+
+TEST_CASE("a bad template value names the file, line and column, the template and the key") {
+    TempDir dir;
+    const std::string p = (dir.path / "config.toml").string();
+    auto in_template = [&](const std::string& lines) {
+        return load_error(dir, "[template.disk]\ntitle = \"Disk\"\n" + lines + "\n");
+    };
+    CHECK(in_template("type = \"bug\"") ==
+          p + ":3:8: template.disk.type: expected one of incident, request, problem, change, got \"bug\"");
+    CHECK(in_template("priority = \"P5\"") ==
+          p + ":3:12: template.disk.priority: expected a priority from \"P1\" (most urgent) to \"P4\", got \"P5\"");
+    CHECK(contains(in_template("channel = \"fax\""), p + ":3:11: template.disk.channel: expected one of phone"));
+    CHECK(in_template("tier = 4") == p + ":3:8: template.disk.tier: expected a tier from 1 to 3: its level, \"L2\" or "
+                                         "its name (Helpdesk, Support, Experts), got 4");
+    CHECK(contains(in_template("tier = \"Wizards\""), p + ":3:8: template.disk.tier: expected a tier"));
+    CHECK(in_template("tags = [\"disk\", \"two words\"]") ==
+          p + ":3:17: template.disk.tags: \"two words\" is not one word; a tag has no spaces or commas");
+    CHECK(contains(in_template("tags = [\"a,b\"]"), p + ":3:9: template.disk.tags: \"a,b\" is not one word"));
+    CHECK(contains(in_template("tags = [1]"), p + ":3:9: template.disk.tags: expected a tag or a list of tags"));
+    CHECK(in_template("category = \"vpn\"") ==
+          p + ":3:12: template.disk.category: 'vpn' is not one of the categories (access, account, email, hardware, "
+              "network, printer, software, other)");
+    CHECK(contains(in_template("assignee = \"\""), p + ":3:12: template.disk.assignee: expected an agent name"));
+    CHECK(contains(in_template("requester = 5"), p + ":3:13: template.disk.requester: expected a name or address"));
+    CHECK(contains(in_template("dedup = \"a\\nb\""), p + ":3:9: template.disk.dedup: expected a dedup key"));
+    CHECK(contains(in_template("description = 3"), p + ":3:15: template.disk.description: expected a text"));
+    CHECK(in_template("dedup = \"disk-{host\"") ==
+          p + ":3:9: template.disk.dedup: the '{' at character 6 is not closed; write '{{' for a literal brace");
+    CHECK(contains(load_error(dir, "[template.disk]\ntitle = \"Disk } full\"\n"),
+                   p + ":2:9: template.disk.title: the '}' at character 6 has no '{'"));
+    CHECK(contains(load_error(dir, "[template.disk]\ntitle = \"Disk\"\ndescription = \"{\\\"json\\\": 1}\"\n"),
+                   p + ":3:15: template.disk.description: '{\"json\": 1}' at character 1 is not a placeholder"));
+    CHECK(contains(in_template("tags = [\"{a\"]"), p + ":3:9: template.disk.tags: the '{' at character 1"));
+
+    CHECK(load_error(dir, "[template.disk]\ndescription = \"x\"\n") ==
+          p + ":1:1: template.disk: missing key 'title' (the new ticket's title, such as \"Disk {mount} on {host} is "
+              "full\")");
+    CHECK(contains(load_error(dir, "[template.disk]\ntitle = \"  \"\n"),
+                   p + ":2:9: template.disk.title: expected a one-line title"));
+    CHECK(contains(load_error(dir, "[template.disk]\ntitle = \"a\\nb\"\n"),
+                   p + ":2:9: template.disk.title: expected a one-line title"));
+    CHECK(contains(load_error(dir, "[template]\ndisk = 3\n"),
+                   p + ":2:8: template.disk: expected a table ([template.disk]) with at least a title, got 3"));
+    CHECK(contains(load_error(dir, "template = 3\n"),
+                   p + ":1:12: template: expected [template.NAME] tables, each with at least a title, got 3"));
+    CHECK(contains(load_error(dir, "[template.\"disk full\"]\ntitle = \"x\"\n"),
+                   p + ":1:11: template: \"disk full\" is not a template name"));
+}
+
+TEST_CASE("a template's tier and category are checked against the tiers and categories of the whole file") {
+    TempDir dir;
+    const std::string tiers = "[[tier]]\nlevel = 1\nname = \"Desk\"\n[[tier]]\nlevel = 2\nname = \"Lab\"\n";
+    CHECK(load_text(dir, "[template.x]\ntitle = \"X\"\ntier = \"lab\"\n" + tiers).templates.at("x").tier == 2);
+    CHECK(contains(load_error(dir, "[template.x]\ntitle = \"X\"\ntier = 3\n" + tiers),
+                   ":3:8: template.x.tier: expected a tier from 1 to 2"));
+    CHECK(load_text(dir, "categories = []\n[template.x]\ntitle = \"X\"\ncategory = \"VPN\"\n")
+              .templates.at("x")
+              .category == "vpn");
+    CHECK(load_text(dir, "categories = [\"vpn\"]\n[template.x]\ntitle = \"X\"\ncategory = \"{kind}\"\n")
+              .templates.at("x")
+              .category == "{kind}");
+}
+
+TEST_CASE("an unknown key in a template is a warning, with the key it looks like") {
+    TempDir dir;
+    const std::string p = (dir.path / "config.toml").string();
+    const Config c = load_text(dir, "[template.disk]\ntitle = \"Disk\"\ntagz = [\"disk\"]\nimpact = \"high\"\n");
+    REQUIRE(c.warnings.size() == 2);
+    CHECK(c.warnings[0] == p + ":3:1: unknown key 'template.disk.tagz' (ignored); did you mean 'template.disk.tags'?");
+    CHECK(c.warnings[1] == p + ":4:1: unknown key 'template.disk.impact' (ignored)");
+    CHECK(c.templates.at("disk").tags.empty());
+}
+
+TEST_CASE("describe_config prints the templates and the new keys as TOML that loads back the same") {
+    TempDir dir;
+    const fs::path source = dir.write(
+        "source.toml",
+        "dedup_on_resolved = \"append\"\ndedup_on_closed = \"reopen\"\nhooks_dir = \"/srv/hooks\"\n"
+        "hook_timeout = \"2m\"\n"
+        "[template.disk-full]\ntitle = \"Disk {mount} \\\"{host}\\\"\"\ndescription = \"Line one\\nline {{two}}\"\n"
+        "type = \"incident\"\ncategory = \"hardware\"\npriority = \"P2\"\ntier = \"Experts\"\n"
+        "tags = [\"disk\", \"host-{host}\"]\nassignee = \"alice\"\nrequester = \"ops\"\nchannel = \"monitoring\"\n"
+        "dedup = \"disk-{host}-{mount}\"\n"
+        "[template.plain]\ntitle = \"Plain\"\ntags = \"one\"\n");
+    const Config original = hd::load_config(source, true);
+    const std::string text = hd::describe_config(original);
+    CHECK(contains(text, "dedup_on_resolved = \"append\"  # from " + source.string() + ":1\n"));
+    CHECK(contains(text, "hooks_dir = \"/srv/hooks\"  # from " + source.string() + ":3\n"));
+    CHECK(contains(text, "hook_timeout = \"2m\"  # from " + source.string() + ":4\n"));
+    CHECK(contains(text, "[template.disk-full]  # from " + source.string() + ":5\n"));
+    CHECK(contains(text, "tier = 3\n"));
+    CHECK(contains(text, "tags = [\"disk\", \"host-{host}\"]\n"));
+    CHECK(contains(text, "[template.plain]  # from " + source.string() + ":17\n"));
+    const Config back = load_text(dir, text);
+    CHECK(back.warnings.empty());
+    check_same_values(back, original);
+}
+
+TEST_CASE("the example template of the default config text loads once uncommented") {
+    TempDir dir;
+    std::string text;
+    std::istringstream in(hd::default_config_text());
+    bool in_template = false;
+    for (std::string line; std::getline(in, line);) {
+        if (line.rfind("# [template.", 0) == 0) in_template = true;
+        if (in_template && line.empty()) in_template = false;
+        if (in_template) line = line.substr(2);
+        text += line + "\n";
+    }
+    const Config c = load_text(dir, text);
+    CHECK(c.warnings.empty());
+    REQUIRE(c.templates.size() == 1);
+    const hd::TemplateConfig& t = c.templates.begin()->second;
+    CHECK(t.name == "disk-full");
+    CHECK(t.dedup == "disk-{host}-{mount}");
+    CHECK(t.tier == 1);
+    CHECK(t.tags == std::vector<std::string>{"disk", "monitoring"});
 }

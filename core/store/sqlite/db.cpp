@@ -1,10 +1,12 @@
 // The SQLite connection, statement cache and error wording.
 #include "core/store/sqlite/db.hpp"
 #include "core/store/sqlite/fts_tokenizer.hpp"
+#include "core/store/sqlite/lock_holder.hpp"
 
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <thread>
 
 #include "core/error.hpp"
 #include "core/model/time.hpp"
@@ -112,11 +114,23 @@ Db::Db(const std::string& path, bool read_only, std::int64_t busy_timeout_ms)
     const int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
     if (rc != SQLITE_OK) raise(rc, "opening the store");
     sqlite3_extended_result_codes(db_, 1);
-    sqlite3_busy_timeout(db_, static_cast<int>(busy_timeout_ms));
+    sqlite3_busy_handler(db_, &Db::wait_for_lock, this);
     sqlite3_create_function(db_, "hd_contains", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr, hd_contains,
                             nullptr, nullptr);
     // The knowledge base's full-text index needs hd's tokenizer on every connection that touches it.
     register_fts_tokenizer(db_);
+}
+
+int Db::wait_for_lock(void* self, int attempt) {
+    auto& db = *static_cast<Db*>(self);
+    const auto now = std::chrono::steady_clock::now();
+    if (attempt == 0) db.busy_since_ = now;
+    if (now - db.busy_since_ >= std::chrono::milliseconds(db.busy_timeout_ms_)) return 0;  // give up: SQLITE_BUSY
+    // 0.2 ms to 2^attempt ms, at most 10 ms: short waits keep the lock busy when it is freed.
+    const int cap_us = 1000 * (1 << std::min(attempt, 3)) + 2000 * (attempt > 3);
+    std::uniform_int_distribution<int> wait_us(200, std::min(cap_us, 10000));
+    std::this_thread::sleep_for(std::chrono::microseconds(wait_us(db.jitter_)));
+    return 1;
 }
 
 Db::~Db() {
@@ -149,9 +163,12 @@ void Db::raise(int code, std::string_view doing) const {
     const std::string what(doing);
     switch (code & 0xff) {
         case SQLITE_BUSY:
-        case SQLITE_LOCKED:
-            fail(ErrorKind::store, "the store is locked by another process; gave up " + what + " after " +
-                                       format_duration(busy_timeout_ms_ / 1000) + where + "; try again, or raise store.lock_timeout");
+        case SQLITE_LOCKED: {
+            const auto holder = describe_lock_holder(path_);
+            fail(ErrorKind::store, "the store is locked by another process" + (holder ? " (" + *holder + ")" : "") +
+                                       "; gave up " + what + " after " + format_duration(busy_timeout_ms_ / 1000) + where +
+                                       "; try again, or raise store.lock_timeout");
+        }
         case SQLITE_FULL:
             fail(ErrorKind::store, "the disk is full; nothing was written" + where);
         case SQLITE_READONLY:

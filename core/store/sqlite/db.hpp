@@ -2,7 +2,9 @@
 // reset themselves. Every SQLite error becomes an hd::Error(store) saying what hd was doing.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
+#include <random>
 #include <map>
 #include <optional>
 #include <string>
@@ -70,7 +72,13 @@ public:
     sqlite3* handle() { return db_; }
     std::int64_t busy_timeout_ms() const { return busy_timeout_ms_; }
 
+    // SQLite's busy handler: waits for the lock in short, jittered sleeps (so that a hundred writers
+    // started by the same cron minute do not wake in lockstep) until the lock timeout has passed.
+    static int wait_for_lock(void* self, int attempt);
+
 private:
+    std::chrono::steady_clock::time_point busy_since_;
+    std::minstd_rand jitter_{static_cast<std::minstd_rand::result_type>(std::random_device{}())};
     sqlite3* db_ = nullptr;
     std::string path_;
     std::int64_t busy_timeout_ms_;

@@ -189,6 +189,15 @@ public:
         return read_ticket(s);
     }
 
+    std::optional<Ticket> find_by_dedup_key(const std::string& key) override {
+        if (!db_) return std::nullopt;
+        auto s = db_->prepare(std::string("SELECT ") + kTicketColumns +
+                              " FROM tickets t WHERE t.dedup_key = ? ORDER BY t.id DESC LIMIT 1");
+        s.bind(1, std::string_view(key));
+        if (!s.step()) return std::nullopt;
+        return read_ticket(s);
+    }
+
     void update_ticket(const Ticket& t) override {
         auto s = db_->prepare(
             "UPDATE tickets SET type=?, title=?, description=?, status=?, priority=?, impact=?, urgency=?, "
@@ -393,6 +402,140 @@ public:
         return out;
     }
 
+    void for_each_ticket_record(const TicketQuery& q, const std::function<void(const TicketRecord&)>& each) override {
+        if (!db_) return;
+        const auto where = sqlite::compile_filter(q.filter, q.include_closed);
+        // Comments, events and links are read alongside the tickets, each in ticket order, so that one
+        // pass of four cursors serves any number of tickets. A filter narrows them to its tickets.
+        const auto narrowed = [&where](const char* column) {
+            if (where.sql.empty()) return std::string();
+            return std::string(" WHERE ") + column + " IN (SELECT t.id FROM tickets t " + where.sql + ")";
+        };
+        auto tickets = db_->prepare(std::string("SELECT ") + kTicketColumns + " FROM tickets t " + where.sql +
+                                    " ORDER BY t.id");
+        auto comments = db_->prepare("SELECT id, ticket_id, at, author, body, internal FROM comments" +
+                                     narrowed("ticket_id") + " ORDER BY ticket_id, id");
+        auto events = db_->prepare(
+            "SELECT id, ticket_id, at, actor, kind, field, old_value, new_value, note, merged_from FROM events" +
+            narrowed("ticket_id") + " ORDER BY ticket_id, id");
+        auto links = db_->prepare("SELECT from_id, to_id, kind, created_at, actor FROM ticket_links" +
+                                  narrowed("from_id") + " ORDER BY from_id, to_id, kind");
+        for (Stmt* s : {&tickets, &comments, &events, &links}) s->bind_all(where.binds);
+        bool more_comments = comments.step();
+        bool more_events = events.step();
+        bool more_links = links.step();
+        TicketRecord r;
+        while (tickets.step()) {
+            r.ticket = read_ticket(tickets);
+            const TicketId id = r.ticket.id;
+            r.comments.clear();
+            r.events.clear();
+            r.links.clear();
+            for (; more_comments && comments.int64(1) <= id; more_comments = comments.step())
+                if (comments.int64(1) == id)
+                    r.comments.push_back(Comment{comments.int64(0), id, comments.int64(2), comments.text(3),
+                                                 comments.text(4), comments.int64(5) != 0});
+            for (; more_events && events.int64(1) <= id; more_events = events.step())
+                if (events.int64(1) == id)
+                    r.events.push_back(Event{events.int64(0), id, events.int64(2), events.text(3), events.text(4),
+                                             events.opt_text(5), events.opt_text(6), events.opt_text(7),
+                                             events.opt_text(8), events.opt_int64(9)});
+            for (; more_links && links.int64(0) <= id; more_links = links.step())
+                if (links.int64(0) == id)
+                    r.links.push_back(Link{id, links.int64(1), parse_link_kind(links.text(2)).value_or(LinkKind::relates),
+                                           links.int64(3), links.text(4)});
+            each(r);
+        }
+    }
+
+    void insert_ticket_record(const TicketRecord& r) override {
+        const Ticket& t = r.ticket;
+        auto s = db_->prepare(
+            "INSERT INTO tickets (type, title, description, status, priority, impact, urgency, category, tier, "
+            "assignee, requester, channel, created_at, updated_at, resolved_at, closed_at, resolution_code, "
+            "dedup_key, occurrences, team, escalations, last_seen_at, id) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING");
+        bind_ticket(s, t);
+        s.bind(22, t.last_seen_at);
+        if (t.id > 0)
+            s.bind(23, t.id);
+        else
+            s.bind_null(23);
+        s.run();
+        if (db_->changes() != 1) fail(ErrorKind::usage, "ticket #" + std::to_string(t.id) + " is in the store already");
+        const TicketId id = t.id > 0 ? t.id : db_->last_insert_rowid();
+        write_tags(id, t.tags);
+        write_cc(id, t.cc);
+        auto c = db_->prepare(
+            "INSERT INTO comments (id, ticket_id, at, author, body, internal) VALUES (?,?,?,?,?,?) ON CONFLICT DO NOTHING");
+        for (const auto& comment : r.comments) {
+            c.bind(1, comment.id > 0 ? std::optional<std::int64_t>(comment.id) : std::nullopt).bind(2, id);
+            c.bind(3, comment.at).bind(4, std::string_view(comment.author)).bind(5, std::string_view(comment.body));
+            c.bind(6, std::int64_t{comment.internal ? 1 : 0});
+            c.run();
+            if (db_->changes() != 1)
+                fail(ErrorKind::usage, "comment id " + std::to_string(comment.id) + " is in the store already");
+        }
+        auto e = db_->prepare(
+            "INSERT INTO events (id, ticket_id, at, actor, kind, field, old_value, new_value, note, merged_from) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING");
+        for (const auto& event : r.events) {
+            e.bind(1, event.id > 0 ? std::optional<std::int64_t>(event.id) : std::nullopt).bind(2, id);
+            e.bind(3, event.at).bind(4, std::string_view(event.actor)).bind(5, std::string_view(event.kind));
+            e.bind(6, event.field).bind(7, event.old_value).bind(8, event.new_value).bind(9, event.note);
+            e.bind(10, event.merged_from);
+            e.run();
+            if (db_->changes() != 1)
+                fail(ErrorKind::usage, "event id " + std::to_string(event.id) + " is in the store already");
+        }
+    }
+
+    bool ticket_exists(TicketId id) override {
+        if (!db_) return false;
+        auto s = db_->prepare("SELECT 1 FROM tickets WHERE id = ?");
+        s.bind(1, id);
+        return s.step();
+    }
+
+    HighestIds highest_ids() override {
+        if (!db_) return {};
+        auto s = db_->prepare(
+            "SELECT coalesce((SELECT max(id) FROM tickets), 0), coalesce((SELECT max(id) FROM comments), 0), "
+            "coalesce((SELECT max(id) FROM events), 0)");
+        if (!s.step()) return {};
+        return HighestIds{s.int64(0), s.int64(1), s.int64(2)};
+    }
+
+    void prepare_bulk_write(std::int64_t tickets) override {
+        if (!db_) return;
+        // At most 256 MiB, taken only as the transaction grows: a page cache of the default 2 MiB
+        // makes every insert into an index of a large store wait for the disk.
+        db_->exec("PRAGMA cache_size = -262144", "preparing the store for a bulk import");
+        dropped_indexes_.clear();
+        std::int64_t held = 0;
+        {
+            auto count = db_->prepare("SELECT count(*) FROM tickets");
+            if (count.step()) held = count.int64(0);
+        }
+        if (tickets < 1000 || tickets <= held) return;
+        // Sorting the rows once per index beats keeping every index up to date, row by row, when most
+        // rows are new. Only the indexes the schema created (not those behind PRIMARY KEY or UNIQUE)
+        // go, and the same SQL builds them again in finish_bulk_write, in the same transaction.
+        {
+            auto s = db_->prepare(
+                "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN "
+                "('tickets', 'ticket_tags', 'ticket_cc', 'ticket_links', 'comments', 'events') ORDER BY name");
+            while (s.step()) dropped_indexes_.emplace_back(s.text(0), s.text(1));
+        }
+        for (const auto& [name, sql] : dropped_indexes_)
+            db_->exec("DROP INDEX \"" + name + "\"", "preparing the store for a bulk import");
+    }
+
+    void finish_bulk_write() override {
+        for (const auto& [name, sql] : dropped_indexes_) db_->exec(sql, "building the store's indexes again");
+        dropped_indexes_.clear();
+    }
+
 private:
     static Agent read_agent(const Stmt& s) {
         return Agent{s.text(0), static_cast<int>(s.int64(1)), s.opt_text(2), s.opt_text(3), s.int64(4), s.opt_int64(5)};
@@ -526,6 +669,7 @@ private:
     }
 
     StoreOptions options_;
+    std::vector<std::pair<std::string, std::string>> dropped_indexes_;  // name, SQL: see prepare_bulk_write
     std::unique_ptr<Db> db_;
     std::unique_ptr<KbStore> kb_ = sqlite::make_kb_store(db_);
     bool in_tx_ = false;

@@ -1,0 +1,704 @@
+// Ticket records as JSON (nlohmann/json): the lines of hd export and hd import, and hd open --from-json.
+#include "cmd/bulk/record_json.hpp"
+
+#include <charconv>
+#include <nlohmann/json.hpp>
+#include <unordered_map>
+
+#include "cmd/bulk/new_ticket_json.hpp"
+#include "core/rules/priority.hpp"
+#include "core/text/utf8.hpp"
+
+namespace hd::cmd::bulk {
+namespace {
+
+using nlohmann::ordered_json;
+
+// ---- Writing ----------------------------------------------------------------------------------------
+// The same objects as cmd/output/json.cpp builds for --json (tests/unit/bulk_test.cpp holds them equal).
+
+ordered_json opt(const std::optional<std::string>& v) { return v ? ordered_json(*v) : ordered_json(nullptr); }
+ordered_json opt_time(const std::optional<Timestamp>& v) {
+    return v ? ordered_json(format_rfc3339(*v)) : ordered_json(nullptr);
+}
+template <typename E>
+ordered_json opt_enum(const std::optional<E>& v) {
+    return v ? ordered_json(std::string(to_string(*v))) : ordered_json(nullptr);
+}
+
+ordered_json ticket_object(const Ticket& t) {
+    ordered_json j;
+    j["id"] = t.id;
+    j["type"] = std::string(to_string(t.type));
+    j["title"] = t.title;
+    j["description"] = opt(t.description);
+    j["status"] = std::string(to_string(t.status));
+    j["priority"] = to_string(t.priority);
+    j["impact"] = opt_enum(t.impact);
+    j["urgency"] = opt_enum(t.urgency);
+    j["category"] = opt(t.category);
+    j["tier"] = t.tier;
+    j["assignee"] = opt(t.assignee);
+    j["requester"] = opt(t.requester);
+    j["channel"] = opt_enum(t.channel);
+    j["tags"] = t.tags;
+    j["created_at"] = format_rfc3339(t.created_at);
+    j["updated_at"] = format_rfc3339(t.updated_at);
+    j["resolved_at"] = opt_time(t.resolved_at);
+    j["closed_at"] = opt_time(t.closed_at);
+    j["resolution_code"] = opt_enum(t.resolution_code);
+    j["dedup_key"] = opt(t.dedup_key);
+    j["occurrences"] = t.occurrences;
+    j["last_seen_at"] = opt_time(t.last_seen_at);
+    j["team"] = opt(t.team);
+    j["cc"] = t.cc;
+    j["escalations"] = t.escalations;
+    const auto fcr = t.first_contact_resolution();
+    j["fcr"] = fcr ? ordered_json(*fcr) : ordered_json(nullptr);
+    return j;
+}
+
+ordered_json comment_object(const Comment& c) {
+    ordered_json j;
+    j["id"] = c.id;
+    j["ticket"] = c.ticket;
+    j["at"] = format_rfc3339(c.at);
+    j["author"] = c.author;
+    j["internal"] = c.internal;
+    j["body"] = c.body;
+    return j;
+}
+
+ordered_json event_object(const Event& e) {
+    ordered_json j;
+    j["id"] = e.id;
+    j["ticket"] = e.ticket;
+    j["at"] = format_rfc3339(e.at);
+    j["actor"] = e.actor;
+    j["kind"] = e.kind;
+    j["field"] = opt(e.field);
+    j["from"] = opt(e.old_value);
+    j["to"] = opt(e.new_value);
+    j["note"] = opt(e.note);
+    j["merged_from"] = e.merged_from ? ordered_json(*e.merged_from) : ordered_json(nullptr);
+    return j;
+}
+
+// ---- Reading ----------------------------------------------------------------------------------------
+
+std::string type_of(const ordered_json& v) {
+    switch (v.type()) {
+        case ordered_json::value_t::null: return "null";
+        case ordered_json::value_t::object: return "an object";
+        case ordered_json::value_t::array: return "an array";
+        case ordered_json::value_t::string: return "text";
+        case ordered_json::value_t::boolean: return "true or false";
+        case ordered_json::value_t::number_float: return "a fraction";
+        default: return "a number";
+    }
+}
+
+[[noreturn]] void wrong_type(std::string_view path, std::string_view wanted, const ordered_json& v) {
+    field_error(path, "must be " + std::string(wanted) + ", not " + type_of(v));
+}
+
+const std::string& text(std::string_view path, const ordered_json& v) {
+    if (!v.is_string()) wrong_type(path, "text", v);
+    return v.get_ref<const std::string&>();
+}
+
+const std::string* opt_text(std::string_view path, const ordered_json& v) {
+    if (v.is_null()) return nullptr;
+    return &text(path, v);
+}
+
+std::int64_t whole(std::string_view path, const ordered_json& v) {
+    if (v.is_number_integer()) return v.get<std::int64_t>();  // also unsigned ones that fit
+    wrong_type(path, "a whole number", v);
+}
+
+bool boolean(std::string_view path, const ordered_json& v) {
+    if (!v.is_boolean()) wrong_type(path, "true or false", v);
+    return v.get<bool>();
+}
+
+std::vector<std::string> texts(std::string_view path, const ordered_json& v) {
+    std::vector<std::string> out;
+    if (v.is_null()) return out;
+    if (!v.is_array()) wrong_type(path, "an array of text", v);
+    out.reserve(v.size());
+    for (const auto& item : v) {
+        if (!item.is_string())
+            field_error(path, "item " + std::to_string(out.size()) + " is " + type_of(item) + ", not text");
+        out.push_back(item.get<std::string>());
+    }
+    return out;
+}
+
+const ordered_json& array(std::string_view path, const ordered_json& v) {
+    if (!v.is_array()) wrong_type(path, "an array", v);
+    return v;
+}
+
+const ordered_json& object(std::string_view path, const ordered_json& v) {
+    if (!v.is_object()) wrong_type(path, "an object", v);
+    return v;
+}
+
+// nlohmann's message without its prefix ("[json.exception.parse_error.101] parse error at line 1,
+// column 5: ") and without the bytes it last read, which may be anything.
+std::string parse_problem(const nlohmann::json::parse_error& e) {
+    std::string what = e.what();
+    if (const auto colon = what.find(": "); colon != std::string::npos && what.starts_with("[json.exception"))
+        what = what.substr(colon + 2);
+    if (const auto at = what.find("; last read:"); at != std::string::npos) what.erase(at);
+    if (what.starts_with("syntax error while parsing value - ")) what.erase(0, 35);
+    if (what.starts_with("syntax error while parsing object - ")) what.erase(0, 36);
+    if (what.starts_with("syntax error while parsing array - ")) what.erase(0, 35);
+    return what;
+}
+
+ordered_json parse_json(std::string_view text, bool one_line) {
+    try {
+        return ordered_json::parse(text.begin(), text.end());
+    } catch (const nlohmann::json::parse_error& e) {
+        if (one_line) fail(ErrorKind::usage, "not valid JSON (at byte " + std::to_string(e.byte) + ": " + parse_problem(e) + ")");
+        // The message says where (line and column) for a document of several lines.
+        std::string what = e.what();
+        if (const auto at = what.find("parse error at "); at != std::string::npos) what = what.substr(at + 15);
+        if (const auto at = what.find("; last read:"); at != std::string::npos) what.erase(at);
+        fail(ErrorKind::usage, "not valid JSON (" + what + ")");
+    }
+}
+
+enum class Field {
+    id, type, title, description, status, priority, impact, urgency, category, tier, assignee, requester, channel,
+    tags, created_at, updated_at, resolved_at, closed_at, resolution_code, dedup_key, occurrences, last_seen_at,
+    team, cc, escalations, fcr, comments, events, links, articles, tier_path,
+};
+
+std::optional<Field> field_named(const std::string& name) {
+    static const std::unordered_map<std::string, Field> kFields = {
+        {"id", Field::id}, {"type", Field::type}, {"title", Field::title}, {"description", Field::description},
+        {"status", Field::status}, {"priority", Field::priority}, {"impact", Field::impact},
+        {"urgency", Field::urgency}, {"category", Field::category}, {"tier", Field::tier},
+        {"assignee", Field::assignee}, {"requester", Field::requester}, {"channel", Field::channel},
+        {"tags", Field::tags}, {"created_at", Field::created_at}, {"updated_at", Field::updated_at},
+        {"resolved_at", Field::resolved_at}, {"closed_at", Field::closed_at},
+        {"resolution_code", Field::resolution_code}, {"dedup_key", Field::dedup_key},
+        {"occurrences", Field::occurrences}, {"last_seen_at", Field::last_seen_at}, {"team", Field::team},
+        {"cc", Field::cc}, {"escalations", Field::escalations}, {"fcr", Field::fcr}, {"comments", Field::comments},
+        {"events", Field::events}, {"history", Field::events}, {"links", Field::links},
+        {"articles", Field::articles}, {"tier_path", Field::tier_path},
+    };
+    const auto it = kFields.find(name);
+    if (it == kFields.end()) return std::nullopt;
+    return it->second;
+}
+
+[[noreturn]] void unknown_field(const std::string& path) {
+    field_error(path, "unknown field (a record holds the fields hd export writes; see hd-import(1))");
+}
+
+std::optional<Timestamp> opt_time_field(std::string_view path, const ordered_json& v) {
+    const std::string* s = opt_text(path, v);
+    if (!s) return std::nullopt;
+    return time_field(path, *s);
+}
+
+std::optional<std::string> opt_name_field(std::string_view path, const ordered_json& v, std::string_view what) {
+    const std::string* s = opt_text(path, v);
+    if (!s) return std::nullopt;
+    return name_field(path, *s, what);
+}
+
+std::optional<std::string> opt_text_field(std::string_view path, const ordered_json& v, std::string_view what,
+                                          const Config& config) {
+    const std::string* s = opt_text(path, v);
+    if (!s) return std::nullopt;
+    return text_field(path, *s, what, config);
+}
+
+Priority priority_value(std::string_view path, const ordered_json& v) {
+    if (v.is_number_integer()) {
+        const auto n = v.get<std::int64_t>();
+        if (n < 1 || n > 4) field_error(path, std::to_string(n) + " is not a priority (P1, P2, P3, P4)");
+        return Priority{static_cast<int>(n)};
+    }
+    if (!v.is_string()) wrong_type(path, "a priority such as \"P2\"", v);
+    return priority_field(path, v.get_ref<const std::string&>());
+}
+
+int tier_value(std::string_view path, const ordered_json& v, const Config& config) {
+    if (v.is_number_integer()) return tier_field(path, v.get<std::int64_t>(), config);
+    if (!v.is_string()) wrong_type(path, "a tier such as 2 or \"L2\"", v);
+    return tier_field(path, v.get_ref<const std::string&>(), config);
+}
+
+Comment read_comment(const ordered_json& v, std::size_t index, const ImportDefaults& d, std::optional<TicketId>& ticket) {
+    const std::string base = "comments[" + std::to_string(index) + "]";
+    object(base, v);
+    Comment c;
+    bool has_at = false, has_author = false, has_body = false;
+    for (const auto& [key, value] : v.items()) {
+        const std::string path = base + "." + key;
+        if (key == "id") {
+            if (!value.is_null()) c.id = count_field(path, whole(path, value), 1);
+        } else if (key == "ticket") {
+            if (!value.is_null()) ticket = ticket_id_field(path, whole(path, value));
+        } else if (key == "at") {
+            c.at = time_field(path, text(path, value));
+            has_at = true;
+        } else if (key == "author") {
+            c.author = name_field(path, text(path, value), "author");
+            has_author = true;
+        } else if (key == "internal") {
+            c.internal = boolean(path, value);
+        } else if (key == "body") {
+            c.body = text_field(path, text(path, value), "comment", d.config);
+            if (trim(c.body).empty()) field_error(path, "the comment is empty");
+            has_body = true;
+        } else {
+            field_error(path, "unknown field (a comment has id, ticket, at, author, internal, body)");
+        }
+    }
+    if (!has_body) field_error(base + ".body", "missing: a comment needs its text");
+    if (!has_author) field_error(base + ".author", "missing: a comment needs its author");
+    if (!has_at) field_error(base + ".at", "missing: a comment needs its time");
+    return c;
+}
+
+Event read_event(const ordered_json& v, const std::string& base, const ImportDefaults& d, std::optional<TicketId>& ticket) {
+    object(base, v);
+    Event e;
+    bool has_at = false, has_actor = false, has_kind = false;
+    for (const auto& [key, value] : v.items()) {
+        const std::string path = base + "." + key;
+        if (key == "id") {
+            if (!value.is_null()) e.id = count_field(path, whole(path, value), 1);
+        } else if (key == "ticket") {
+            if (!value.is_null()) ticket = ticket_id_field(path, whole(path, value));
+        } else if (key == "at") {
+            e.at = time_field(path, text(path, value));
+            has_at = true;
+        } else if (key == "actor") {
+            e.actor = name_field(path, text(path, value), "actor");
+            has_actor = true;
+        } else if (key == "kind") {
+            e.kind = name_field(path, text(path, value), "event kind");
+            has_kind = true;
+        } else if (key == "field") {
+            e.field = opt_name_field(path, value, "field name");
+        } else if (key == "from") {
+            e.old_value = opt_text_field(path, value, "value", d.config);
+        } else if (key == "to") {
+            e.new_value = opt_text_field(path, value, "value", d.config);
+        } else if (key == "note") {
+            e.note = opt_text_field(path, value, "note", d.config);
+        } else if (key == "merged_from") {
+            if (!value.is_null()) e.merged_from = ticket_id_field(path, whole(path, value));
+        } else {
+            field_error(path, "unknown field (an event has id, ticket, at, actor, kind, field, from, to, note, "
+                              "merged_from)");
+        }
+    }
+    if (!has_kind) field_error(base + ".kind", "missing: an event needs its kind");
+    if (!has_actor) field_error(base + ".actor", "missing: an event needs its actor");
+    if (!has_at) field_error(base + ".at", "missing: an event needs its time");
+    return e;
+}
+
+// A link of the record, by the other ticket's id: from = the other ticket for an incoming one (its
+// `to` is set to the record's id later, when that is known).
+Link read_link(const ordered_json& v, std::size_t index, const ImportDefaults& d, bool& incoming) {
+    const std::string base = "links[" + std::to_string(index) + "]";
+    object(base, v);
+    Link l;
+    l.created_at = d.now;
+    l.actor = d.actor;
+    bool has_kind = false, has_ticket = false;
+    TicketId other = 0;
+    incoming = false;
+    for (const auto& [key, value] : v.items()) {
+        const std::string path = base + "." + key;
+        if (key == "kind") {
+            l.kind = link_kind_field(path, text(path, value));
+            has_kind = true;
+        } else if (key == "ticket") {
+            other = ticket_id_field(path, whole(path, value));
+            has_ticket = true;
+        } else if (key == "created_at") {
+            l.created_at = time_field(path, text(path, value));
+        } else if (key == "actor") {
+            l.actor = name_field(path, text(path, value), "actor");
+        } else if (key == "direction") {
+            const std::string& dir = text(path, value);
+            if (dir != "out" && dir != "in") field_error(path, "'" + dir + "' is not a direction (out, in)");
+            incoming = dir == "in";
+        } else {
+            field_error(path, "unknown field (a link has kind, ticket, created_at, actor, and direction)");
+        }
+    }
+    if (!has_kind) field_error(base + ".kind", "missing: a link needs its kind");
+    if (!has_ticket) field_error(base + ".ticket", "missing: a link needs the ticket it points to");
+    if (incoming)
+        l.from = other;
+    else
+        l.to = other;
+    return l;
+}
+
+TicketRecord record_from_object(const ordered_json& j, const ImportDefaults& d) {
+    if (!j.is_object()) fail(ErrorKind::usage, "a record is a JSON object ({...}), not " + type_of(j));
+    TicketRecord r;
+    Ticket& t = r.ticket;
+    bool has_title = false, has_type = false, has_priority = false, has_created = false, has_updated = false,
+         has_events = false;
+    std::optional<TicketId> comment_ticket, event_ticket;
+    std::vector<bool> incoming;
+    for (const auto& [key, v] : j.items()) {
+        const auto field = field_named(key);
+        if (!field) unknown_field(key);
+        switch (*field) {
+            case Field::id:
+                if (!v.is_null()) t.id = ticket_id_field(key, whole(key, v));
+                break;
+            case Field::type:
+                t.type = type_field(key, text(key, v));
+                has_type = true;
+                break;
+            case Field::title:
+                t.title = title_field(key, text(key, v), d.config);
+                has_title = true;
+                break;
+            case Field::description:
+                if (const auto* s = opt_text(key, v)) t.description = description_field(key, *s, d.config);
+                break;
+            case Field::status: t.status = status_field(key, text(key, v)); break;
+            case Field::priority:
+                if (!v.is_null()) {
+                    t.priority = priority_value(key, v);
+                    has_priority = true;
+                }
+                break;
+            case Field::impact:
+                if (const auto* s = opt_text(key, v)) t.impact = level_field(key, *s);
+                break;
+            case Field::urgency:
+                if (const auto* s = opt_text(key, v)) t.urgency = level_field(key, *s);
+                break;
+            case Field::category:
+                if (const auto* s = opt_text(key, v)) t.category = category_field(key, *s, d.config);
+                break;
+            case Field::tier: t.tier = tier_value(key, v, d.config); break;
+            case Field::assignee: t.assignee = opt_name_field(key, v, "assignee"); break;
+            case Field::requester: t.requester = opt_name_field(key, v, "requester"); break;
+            case Field::team: t.team = opt_name_field(key, v, "team"); break;
+            case Field::channel:
+                if (const auto* s = opt_text(key, v)) t.channel = channel_field(key, *s);
+                break;
+            case Field::tags: t.tags = tags_field(key, texts(key, v)); break;
+            case Field::cc: t.cc = names_field(key, texts(key, v)); break;
+            case Field::created_at:
+                t.created_at = time_field(key, text(key, v));
+                has_created = true;
+                break;
+            case Field::updated_at:
+                t.updated_at = time_field(key, text(key, v));
+                has_updated = true;
+                break;
+            case Field::resolved_at: t.resolved_at = opt_time_field(key, v); break;
+            case Field::closed_at: t.closed_at = opt_time_field(key, v); break;
+            case Field::last_seen_at: t.last_seen_at = opt_time_field(key, v); break;
+            case Field::resolution_code:
+                if (const auto* s = opt_text(key, v)) t.resolution_code = resolution_field(key, *s);
+                break;
+            case Field::dedup_key: t.dedup_key = opt_name_field(key, v, "dedup key"); break;
+            case Field::occurrences: t.occurrences = count_field(key, whole(key, v), 1); break;
+            case Field::escalations: t.escalations = count_field(key, whole(key, v), 0); break;
+            case Field::fcr:  // derived from status, tier and escalations
+                if (!v.is_null()) boolean(key, v);
+                break;
+            case Field::articles:  // the knowledge base's uses of the ticket are not imported
+            case Field::tier_path:  // derived from the events
+                array(key, v);
+                break;
+            case Field::comments: {
+                std::size_t i = 0;
+                for (const auto& c : array(key, v)) r.comments.push_back(read_comment(c, i++, d, comment_ticket));
+                break;
+            }
+            case Field::events: {
+                std::size_t i = 0;
+                for (const auto& e : array(key, v)) {
+                    r.events.push_back(read_event(e, key + "[" + std::to_string(i++) + "]", d, event_ticket));
+                }
+                has_events = true;
+                break;
+            }
+            case Field::links: {
+                std::size_t i = 0;
+                for (const auto& l : array(key, v)) {
+                    bool in = false;
+                    r.links.push_back(read_link(l, i++, d, in));
+                    incoming.push_back(in);
+                }
+                break;
+            }
+        }
+    }
+    if (!has_title) field_error("title", "missing: every ticket needs a title");
+    if (!has_type) t.type = d.config.default_type;
+    if (!has_priority)
+        t.priority = t.impact || t.urgency ? priority_from_matrix(t.impact, t.urgency) : d.config.default_priority;
+    if (!has_created) t.created_at = d.now;
+    if (!has_updated) t.updated_at = t.created_at;
+    check_ticket(t, d.config);
+
+    // What the comments and events say about their ticket must be this one.
+    if (t.id > 0) {
+        if (comment_ticket && *comment_ticket != t.id)
+            field_error("comments", "a comment names ticket #" + std::to_string(*comment_ticket) + ", not #" +
+                                        std::to_string(t.id) + " whose record holds it");
+        if (event_ticket && *event_ticket != t.id)
+            field_error("events", "an event names ticket #" + std::to_string(*event_ticket) + ", not #" +
+                                      std::to_string(t.id) + " whose record holds it");
+    }
+    for (auto& c : r.comments) c.ticket = t.id;
+    for (auto& e : r.events) e.ticket = t.id;
+    for (std::size_t i = 0; i < r.links.size(); ++i) {
+        Link& l = r.links[i];
+        if (incoming[i])
+            l.to = t.id;
+        else
+            l.from = t.id;
+        if (t.id > 0 && l.from == l.to)
+            field_error("links[" + std::to_string(i) + "].ticket", "a ticket cannot be linked to itself");
+    }
+    if (!has_events) {
+        Event created;
+        created.ticket = t.id;
+        created.at = t.created_at;
+        created.actor = d.actor;
+        created.kind = "created";
+        created.new_value = t.title;
+        created.note = "imported";
+        r.events.push_back(std::move(created));
+    }
+    return r;
+}
+
+// ---- The first pass: a record's id without reading the whole line ------------------------------------
+
+struct Scanner {
+    std::string_view s;
+    std::size_t i = 0;
+
+    void space() {
+        while (i < s.size() && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n')) ++i;
+    }
+    bool eat(char c) {
+        space();
+        if (i < s.size() && s[i] == c) {
+            ++i;
+            return true;
+        }
+        return false;
+    }
+    // A string at i (after its opening quote was seen); false when it does not end.
+    bool skip_string() {
+        for (++i; i < s.size(); ++i) {
+            if (s[i] == '\\')
+                ++i;
+            else if (s[i] == '"') {
+                ++i;
+                return true;
+            }
+        }
+        return false;
+    }
+    // Any value: strings and nested arrays and objects are skipped whole, scalars up to , } or ].
+    bool skip_value() {
+        space();
+        if (i >= s.size()) return false;
+        if (s[i] == '"') return skip_string();
+        if (s[i] == '{' || s[i] == '[') {
+            int depth = 0;
+            while (i < s.size()) {
+                const char c = s[i];
+                if (c == '"') {
+                    if (!skip_string()) return false;
+                    continue;
+                }
+                if (c == '{' || c == '[') ++depth;
+                if (c == '}' || c == ']') --depth;
+                ++i;
+                if (depth == 0) return true;
+            }
+            return false;
+        }
+        while (i < s.size() && s[i] != ',' && s[i] != '}' && s[i] != ']') ++i;
+        return true;
+    }
+};
+
+}  // namespace
+
+std::string record_json(const TicketRecord& r) {
+    ordered_json j = ticket_object(r.ticket);
+    ordered_json& comments = j["comments"] = ordered_json::array();
+    for (const auto& c : r.comments) comments.push_back(comment_object(c));
+    ordered_json& events = j["events"] = ordered_json::array();
+    for (const auto& e : r.events) events.push_back(event_object(e));
+    ordered_json& links = j["links"] = ordered_json::array();
+    for (const auto& l : r.links) {
+        ordered_json o;
+        o["kind"] = std::string(to_string(l.kind));
+        o["ticket"] = l.to;
+        o["created_at"] = format_rfc3339(l.created_at);
+        o["actor"] = l.actor;
+        links.push_back(std::move(o));
+    }
+    return j.dump(-1, ' ', false, ordered_json::error_handler_t::replace);
+}
+
+TicketRecord record_from_json(std::string_view json, const ImportDefaults& defaults) {
+    return record_from_object(parse_json(json, true), defaults);
+}
+
+std::optional<TicketId> scan_record_id(std::string_view json) {
+    Scanner sc{json};
+    if (!sc.eat('{')) return std::nullopt;
+    if (sc.eat('}')) return std::nullopt;
+    for (;;) {
+        sc.space();
+        if (sc.i >= json.size() || json[sc.i] != '"') return std::nullopt;
+        const std::size_t key_start = sc.i + 1;
+        if (!sc.skip_string()) return std::nullopt;
+        const std::string_view key = json.substr(key_start, sc.i - 1 - key_start);
+        if (!sc.eat(':')) return std::nullopt;
+        if (key == "id") {
+            sc.space();
+            const std::size_t start = sc.i;
+            if (!sc.skip_value()) return std::nullopt;
+            std::string_view number = json.substr(start, sc.i - start);
+            while (!number.empty() && (number.back() == ' ' || number.back() == '\t' || number.back() == '\r'))
+                number.remove_suffix(1);
+            TicketId id = 0;
+            const auto [end, ec] = std::from_chars(number.data(), number.data() + number.size(), id);
+            if (ec != std::errc{} || end != number.data() + number.size() || id < 1) return std::nullopt;
+            return id;
+        }
+        if (!sc.skip_value()) return std::nullopt;
+        if (sc.eat(',')) continue;
+        return std::nullopt;  // the end of the object, or something read_ticket_record will name
+    }
+}
+
+std::vector<TicketRecord> read_ticket_records(std::string_view jsonl, const ImportDefaults& defaults) {
+    std::vector<TicketRecord> out;
+    std::size_t line = 0;
+    std::size_t start = 0;
+    while (start < jsonl.size()) {
+        ++line;
+        auto end = jsonl.find('\n', start);
+        if (end == std::string_view::npos) end = jsonl.size();
+        const std::string_view text = jsonl.substr(start, end - start);
+        start = end + 1;
+        if (text.find_first_not_of(" \t\r") == std::string_view::npos) continue;
+        try {
+            out.push_back(record_from_json(text, defaults));
+        } catch (const Error& e) {
+            fail(e.kind(), "LINE " + std::to_string(line) + ": " + e.what());
+        }
+    }
+    return out;
+}
+
+}  // namespace hd::cmd::bulk
+
+namespace hd::cmd {
+namespace {
+
+using nlohmann::ordered_json;
+using namespace bulk;
+
+NewTicket new_ticket_from_object(const ordered_json& j, const Config& config) {
+    if (!j.is_object()) fail(ErrorKind::usage, "a ticket is a JSON object ({...}), not " + type_of(j));
+    NewTicket n;
+    bool has_title = false;
+    for (const auto& [key, v] : j.items()) {
+        const auto field = field_named(key);
+        if (!field) field_error(key, "unknown field (a new ticket takes the fields --json prints; see hd-open(1))");
+        switch (*field) {
+            case Field::title:
+                n.title = text(key, v);
+                has_title = true;
+                break;
+            case Field::description:
+                if (const auto* s = opt_text(key, v)) n.description = *s;
+                break;
+            case Field::type:
+                if (const auto* s = opt_text(key, v)) n.type = type_field(key, *s);
+                break;
+            case Field::priority:
+                if (!v.is_null()) n.priority = priority_value(key, v);
+                break;
+            case Field::impact:
+                if (const auto* s = opt_text(key, v)) n.impact = level_field(key, *s);
+                break;
+            case Field::urgency:
+                if (const auto* s = opt_text(key, v)) n.urgency = level_field(key, *s);
+                break;
+            case Field::category:
+                if (const auto* s = opt_text(key, v)) n.category = *s;
+                break;
+            case Field::tier:
+                if (!v.is_null()) n.tier = tier_value(key, v, config);
+                break;
+            case Field::assignee:
+                if (const auto* s = opt_text(key, v)) n.assignee = *s;
+                break;
+            case Field::team:
+                if (const auto* s = opt_text(key, v)) n.team = *s;
+                break;
+            case Field::requester:
+                if (const auto* s = opt_text(key, v)) n.requester = *s;
+                break;
+            case Field::channel:
+                if (const auto* s = opt_text(key, v)) n.channel = channel_field(key, *s);
+                break;
+            case Field::tags: n.tags = texts(key, v); break;
+            default: break;  // printed by --json, but not something a new ticket takes: ignored
+        }
+    }
+    if (!has_title) field_error("title", "missing: every ticket needs a title");
+    return n;
+}
+
+}  // namespace
+
+std::vector<NewTicket> new_tickets_from_json(std::string_view text, const Config& config) {
+    const ordered_json j = bulk::parse_json(text, false);
+    std::vector<NewTicket> out;
+    if (!j.is_array()) {
+        out.push_back(new_ticket_from_object(j, config));
+        return out;
+    }
+    out.reserve(j.size());
+    for (std::size_t i = 0; i < j.size(); ++i) {
+        try {
+            out.push_back(new_ticket_from_object(j[i], config));
+        } catch (const Error& e) {
+            fail(e.kind(), "[" + std::to_string(i) + "]: " + e.what());
+        }
+    }
+    return out;
+}
+
+std::vector<NewTicket> new_tickets_from_json(std::string_view text) {
+    static const Config defaults = default_config();
+    return new_tickets_from_json(text, defaults);
+}
+
+}  // namespace hd::cmd

@@ -1,0 +1,123 @@
+// hd import: tickets from JSON Lines (as hd export writes them) or CSV, in one transaction or in batches.
+#include <CLI/CLI.hpp>
+#include <limits>
+#include <nlohmann/json.hpp>
+
+#include "cmd/bulk/importer.hpp"
+#include "cmd/commands.hpp"
+#include "cmd/context.hpp"
+#include "cmd/input.hpp"
+#include "core/error.hpp"
+
+namespace hd::cmd {
+namespace {
+
+struct ImportOptions {
+    std::string file;
+    std::string format;  // empty: by the file's name
+    bool keep_ids = false;
+    std::int64_t batch = 0;
+    std::int64_t skip = 0;
+};
+
+void report(Context& ctx, const bulk::Importer& importer, std::int64_t skipped) {
+    const auto& n = importer.counts();
+    std::ostream& out = ctx.out();
+    if (ctx.global.quiet) {
+        for (const auto& t : importer.tickets()) out << t.id << '\n';
+        return;
+    }
+    if (ctx.global.json) {
+        nlohmann::ordered_json j;
+        j["imported"] = n.tickets;
+        j["comments"] = n.comments;
+        j["events"] = n.events;
+        j["links"] = n.links;
+        j["skipped"] = skipped;
+        j["tickets"] = nlohmann::ordered_json::array();
+        for (const auto& t : importer.tickets())
+            j["tickets"].push_back({{"line", t.line},
+                                    {"from", t.from ? nlohmann::ordered_json(*t.from) : nlohmann::ordered_json(nullptr)},
+                                    {"id", t.id}});
+        out << j.dump(2) << '\n';
+        return;
+    }
+    const auto plural = [](std::int64_t count, const char* one, const char* many) {
+        return std::to_string(count) + " " + (count == 1 ? one : many);
+    };
+    out << "Imported " << plural(n.tickets, "ticket", "tickets") << " with " << plural(n.comments, "comment", "comments")
+        << ", " << plural(n.events, "event", "events") << " and " << plural(n.links, "link", "links");
+    if (skipped > 0) out << ", after skipping " << plural(skipped, "record", "records");
+    out << '\n';
+}
+
+int run(const ImportOptions& o, Context& ctx) {
+    bulk::ImportOptions options;
+    const std::string format =
+        !o.format.empty() ? o.format : (o.file.size() > 4 && o.file.ends_with(".csv") ? "csv" : "jsonl");
+    options.format = format == "csv" ? bulk::ImportFormat::csv : bulk::ImportFormat::jsonl;
+    options.keep_ids = o.keep_ids;
+    options.skip = o.skip;
+    if (o.batch < 0) fail(ErrorKind::usage, "--batch: must be a positive number of records");
+    if (o.batch > 0 && !o.keep_ids)
+        fail(ErrorKind::usage, "--batch needs --keep-ids: an import that stops half-way can go on (with --skip) only "
+                               "when the tickets it wrote kept their ids; without --batch the import is one "
+                               "transaction");
+
+    const std::string input = read_text_file(o.file, std::numeric_limits<std::size_t>::max() / 2, "an import");
+    bulk::Importer importer(input, options, bulk::ImportDefaults{ctx.config(), ctx.now(), ctx.actor()});
+    importer.scan();  // before the write lock: reading the file holds up nobody
+
+    // `work` runs again when the store was created by another hd meanwhile (see Context::write): it
+    // only ever happens to the first transaction, and then the import starts over.
+    int attempts = 0;
+    bool done = false;
+    const auto work = [&](TicketService&, Store& store) {
+        if (attempts++ > 0) importer.restart();
+        done = importer.import(store, o.batch);
+        return done;
+    };
+    const auto report_when_done = [&](bool finished) {
+        if (finished) report(ctx, importer, o.skip);
+    };
+    if (o.batch == 0) {
+        ctx.write(work, report_when_done);
+        return 0;
+    }
+    std::int64_t committed = o.skip;  // records 1..committed are in the store
+    while (!done) {
+        attempts = 0;
+        try {
+            ctx.write(work, report_when_done);
+        } catch (const Error& e) {
+            if (committed == o.skip) throw;  // this run wrote nothing
+            fail(e.kind(), std::string(e.what()) + "; records 1–" + std::to_string(committed) +
+                               " were imported; resume with --skip " + std::to_string(committed));
+        }
+        committed = importer.records();
+    }
+    return 0;
+}
+
+}  // namespace
+
+void add_import(CLI::App& app, Context& ctx) {
+    auto o = std::make_shared<ImportOptions>();
+    auto* c = app.add_subcommand("import", "Read tickets from JSON Lines (as hd export writes them) or CSV");
+    c->add_option("file", o->file, "The file to read; - for standard input")->required();
+    c->add_option("--format", o->format, "jsonl or csv (default: csv for a FILE ending in .csv, else jsonl)")
+        ->check(CLI::IsMember({"jsonl", "csv"}));
+    c->add_flag("--keep-ids", o->keep_ids, "Keep the file's ticket, comment and event ids (an id in use is an error)");
+    c->add_option("--batch", o->batch, "Commit every N records (needs --keep-ids); default: one transaction");
+    c->add_option("--skip", o->skip, "Pass over the first N records, imported by an earlier run (needs --keep-ids)");
+    c->footer(
+        "Examples:\n"
+        "  hd export > backup.jsonl; HD_DB=new.db hd import backup.jsonl --keep-ids\n"
+        "  hd import tickets.csv\n"
+        "  hd import big.jsonl --keep-ids --batch 10000\n"
+        "  hd import big.jsonl --keep-ids --batch 10000 --skip 70000   # after a failure at record 70001\n"
+        "  hd export status:open | HD_DB=other.db hd import -");
+    c->callback([o, &ctx] { ctx.exit_code = run(*o, ctx); });
+}
+
+}  // namespace hd::cmd
