@@ -9,6 +9,7 @@
 #include "cmd/options.hpp"
 #include "cmd/output/json.hpp"
 #include "core/error.hpp"
+#include "cmd/bulk/new_ticket_json.hpp"
 #include "core/rules/template.hpp"
 
 namespace hd::cmd {
@@ -22,6 +23,7 @@ struct OpenOptions {
     std::optional<std::string> template_name;
     std::vector<std::string> vars;  // --var KEY=VALUE
     std::optional<std::string> dedup;  // --dedup KEY
+    std::optional<std::string> from_json;  // --from-json FILE|-
 };
 
 // The ticket a template describes once its placeholders are filled; the options then override it.
@@ -40,7 +42,35 @@ NewTicket from_template(const ExpandedTemplate& t) {
     return in;
 }
 
+// `hd open --from-json FILE|-`: one ticket or an array of them, all filed in one transaction.
+int run_from_json(const OpenOptions& o, Context& ctx) {
+    if (o.title || o.template_name || o.dedup)
+        fail(ErrorKind::usage, "--from-json gives the whole ticket: no title, --template or --dedup with it");
+    const Config& config = ctx.config();
+    const std::string text = read_text_file(*o.from_json, config.max_text_bytes * 4, "the tickets' JSON");
+    const std::vector<NewTicket> inputs = new_tickets_from_json(text, config);
+    ctx.write(
+        [&](TicketService& tickets, Store&) {
+            std::vector<Ticket> out;
+            for (const auto& in : inputs) out.push_back(tickets.open(in));
+            return out;
+        },
+        [&](const std::vector<Ticket>& opened) {
+            if (ctx.global.json)
+                ctx.out() << out::tickets_json(opened) << '\n';
+            else
+                for (const auto& t : opened)
+                    if (ctx.global.quiet)
+                        ctx.out() << t.id << '\n';
+                    else
+                        ctx.out() << "Opened #" << t.id << " (" << to_string(t.priority) << ", " << to_string(t.type)
+                                  << ", L" << t.tier << "): " << out::sanitize(t.title) << '\n';
+        });
+    return 0;
+}
+
 int run(const OpenOptions& o, Context& ctx) {
+    if (o.from_json) return run_from_json(o, ctx);
     const Config& config = ctx.config();
     NewTicket in;
     std::optional<std::string> dedup;  // the template's key; --dedup overrides it
@@ -136,6 +166,7 @@ void add_open(CLI::App& app, Context& ctx) {
     c->add_option("--template", o->template_name, "Start from the config's [template.NAME]; options override it");
     c->add_option("--var", o->vars, "KEY=VALUE for the template's {KEY} placeholder (repeatable)")
         ->allow_extra_args(false);  // one value each, so that a title may follow
+    c->add_option("--from-json", o->from_json, "Read the ticket (or an array of them) as JSON from FILE; - is stdin");
     c->add_option("--dedup", o->dedup, "File idempotently: while a ticket with KEY is unsolved, count an occurrence");
     c->footer(
         "Prints \"Opened #ID ...\"; with -q only the id, with --json the ticket.\n\n"

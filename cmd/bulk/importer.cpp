@@ -108,11 +108,13 @@ bool Importer::import_jsonl(Store& store, std::int64_t limit) {
     const auto total = static_cast<std::int64_t>(record_texts_.size());
     const std::int64_t first = record_index_;
     const std::int64_t last = limit > 0 ? std::min(total, first + limit) : total;
-    // Reading JSON costs more than writing the records: other threads read and check the records a
-    // chunk at a time, in order, while this one writes them. Chunks wait in `reading`, oldest first;
-    // an error waits with its chunk until the records before it are written, as if read here.
+    // Reading JSON costs about as much as writing the records: other threads read and check them, a
+    // chunk at a time, while this one writes. Chunks wait in `reading`, oldest first; an error waits
+    // with its chunk until the records before it are written, as if it had been met here.
     constexpr std::int64_t kChunk = 256;
-    const std::size_t readers = std::clamp<std::size_t>(std::thread::hardware_concurrency(), 2, 8);
+    // One core writes; the others read (a reader more than the cores left only makes them share).
+    const std::size_t cores = std::max(1u, std::thread::hardware_concurrency());
+    const std::size_t readers = std::clamp<std::size_t>(cores - 1, 1, 8);
     std::deque<std::future<Parsed>> reading;
     std::int64_t next = first;
     const auto read_ahead = [&] {

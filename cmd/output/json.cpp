@@ -220,7 +220,7 @@ std::string config_json(const Config& c) {
     j["defaults"] = {{"type", std::string(to_string(c.default_type))},
                      {"priority", to_string(c.default_priority)},
                      {"channel", opt_enum(c.default_channel)}};
-    j["limits"] = {{"max_title", c.max_title_bytes}, {"max_text", c.max_text_bytes}};
+    j["limits"] = {{"max_title", c.max_title_bytes}, {"max_text", c.max_text_bytes}, {"max_article", c.max_article_bytes}};
     j["dedup_on_resolved"] = std::string(to_string(c.dedup_on_resolved));
     j["dedup_on_closed"] = std::string(to_string(c.dedup_on_closed));
     j["hooks_dir"] = opt(c.hooks_dir);
