@@ -10,7 +10,7 @@ PACKAGES = g++ make cmake pkg-config libsqlite3-dev libcli11-dev libtomlplusplus
            nlohmann-json3-dev libutf8proc-dev libstemmer-dev libcld2-dev \
            libmd4c-dev libyaml-cpp-dev scdoc mandoc sqlite3 python3
 
-.PHONY: all deps build demo test bench bench-kb install clean
+.PHONY: all deps build demo test bench bench-kb bench-import install clean
 
 all: build
 
@@ -34,11 +34,15 @@ test: build
 
 # Benchmarks: Release builds, real data from ../shared/data; numbers, never pass/fail.
 DATA ?= $(CURDIR)/../shared/data
-bench: bench-kb
+bench: bench-kb bench-import
 
 bench-kb:
 	$(MAKE) build BUILD=build-release TYPE=Release
 	python3 tests/bench/kb_bench.py --hd build-release/cmd/hd --data $(DATA) --markdown tests/bench/RESULTS-kb.md
+
+bench-import:
+	$(MAKE) build BUILD=build-release TYPE=Release
+	python3 tests/bench/import_bench.py --hd build-release/cmd/hd --markdown tests/bench/RESULTS-import.md
 
 install: build
 	cmake --install $(BUILD) --prefix $(PREFIX)

@@ -38,13 +38,17 @@ Importer::Importer(std::string_view input, ImportOptions options, ImportDefaults
 
 void Importer::scan() {
     scanned_ = true;
-    if (options_.format != ImportFormat::jsonl) return;
+    if (options_.format != ImportFormat::jsonl) {
+        csv_lines_ = static_cast<std::int64_t>(std::count(input_.begin(), input_.end(), '\n'));  // rows, about
+        return;
+    }
     index_of_id_.clear();
     scanned_ids_.clear();
     record_lines_.clear();
     record_texts_.clear();
     std::int64_t line = 0;
-    for (std::size_t pos = 0; pos < input_.size();) {
+    // A byte-order mark, as some Windows tools write, is no part of the first record.
+    for (std::size_t pos = input_.starts_with("\xEF\xBB\xBF") ? 3 : 0; pos < input_.size();) {
         auto end = input_.find('\n', pos);
         if (end == std::string_view::npos) end = input_.size();
         const std::string_view text = input_.substr(pos, end - pos);
@@ -79,14 +83,18 @@ void Importer::restart() {
 bool Importer::import(Store& store, std::int64_t limit) {
     if (!scanned_) scan();
     // About how many tickets this transaction brings, for the store to prepare.
-    std::int64_t coming = options_.format == ImportFormat::jsonl
-                              ? static_cast<std::int64_t>(record_texts_.size()) - record_index_
-                              : static_cast<std::int64_t>(std::count(input_.begin(), input_.end(), '\n'));
+    std::int64_t coming = (options_.format == ImportFormat::jsonl ? static_cast<std::int64_t>(record_texts_.size())
+                                                                   : csv_lines_) -
+                          std::max(record_index_, options_.skip);
     if (limit > 0) coming = std::min(coming, limit);
     store.prepare_bulk_write(coming);
     if (!base_) base_ = options_.keep_ids ? HighestIds{} : store.highest_ids();
+    ready_links_.clear();
     const bool done = options_.format == ImportFormat::jsonl ? import_jsonl(store, limit) : import_csv(store, limit);
     store.finish_bulk_write();
+    for (const Link& link : ready_links_)
+        if (store.insert_link(link)) ++counts_.links;
+    ready_links_.clear();
     return done;
 }
 
@@ -107,14 +115,15 @@ Importer::Parsed Importer::parse_records(std::int64_t from, std::int64_t to) con
 bool Importer::import_jsonl(Store& store, std::int64_t limit) {
     const auto total = static_cast<std::int64_t>(record_texts_.size());
     const std::int64_t first = record_index_;
-    const std::int64_t last = limit > 0 ? std::min(total, first + limit) : total;
+    // The limit counts the records written: those passed over (--skip) come with the first batch.
+    const std::int64_t last = limit > 0 ? std::min(total, std::max(first, options_.skip) + limit) : total;
     // Reading JSON costs about as much as writing the records: other threads read and check them, a
     // chunk at a time, while this one writes. Chunks wait in `reading`, oldest first; an error waits
     // with its chunk until the records before it are written, as if it had been met here.
     constexpr std::int64_t kChunk = 256;
-    // One core writes; the others read (a reader more than the cores left only makes them share).
-    const std::size_t cores = std::max(1u, std::thread::hardware_concurrency());
-    const std::size_t readers = std::clamp<std::size_t>(cores - 1, 1, 8);
+    // As many readers as cores, and two at least: the writer leaves a core idle part of the time
+    // (measured on two cores: 1.75 s for 100,000 tickets with two readers, 2.3 s with one).
+    const std::size_t readers = std::clamp<std::size_t>(std::thread::hardware_concurrency(), 2, 8);
     std::deque<std::future<Parsed>> reading;
     std::int64_t next = first;
     const auto read_ahead = [&] {
@@ -170,11 +179,12 @@ bool Importer::import_csv(Store& store, std::int64_t limit) {
         }
     }
     std::vector<std::string> row;
-    for (std::int64_t done = 0; limit == 0 || done < limit; ++done) {
+    for (std::int64_t done = 0; limit == 0 || done < limit;) {
         if (!csv_->next(row)) return true;
         ++record_index_;
         line_ = csv_->line();
         if (record_index_ <= options_.skip) continue;
+        ++done;
         try {
             TicketRecord r = columns_->record(row, defaults_);
             if (options_.keep_ids) {
@@ -251,13 +261,21 @@ void Importer::write(Store& store, TicketRecord r) {
 
     std::vector<Link> links = std::move(r.links);
     r.links.clear();
-    store.insert_ticket_record(r);
+    const auto comments = static_cast<std::int64_t>(r.comments.size());
+    const auto events = static_cast<std::int64_t>(r.events.size());
+    try {
+        store.insert_ticket_record(std::move(r));
+    } catch (const Error& e) {
+        if (!keep || e.kind() != ErrorKind::usage) throw;
+        fail(e.kind(), std::string(e.what()) + " (without --keep-ids, the import numbers what it adds after the store's ids)");
+    }
     ++counts_.tickets;
-    counts_.comments += static_cast<std::int64_t>(r.comments.size());
-    counts_.events += static_cast<std::int64_t>(r.events.size());
+    counts_.comments += comments;
+    counts_.events += events;
     tickets_.push_back(ImportedTicket{line_, file_id > 0 ? std::optional<TicketId>(file_id) : std::nullopt, id});
 
-    // A link is written once both its tickets are: now, or with the later one's record.
+    // A link is ready once both its tickets are written: now, or with the later one's record. The
+    // store writes the ready ones at the end of the transaction (see import).
     for (std::size_t i = 0; i < links.size(); ++i) {
         Link link = links[i];
         const bool outgoing = link.from == file_id;
@@ -273,15 +291,14 @@ void Importer::write(Store& store, TicketRecord r) {
                             " (export it too: hd export without a filter writes every ticket)");
         (outgoing ? link.from : link.to) = id;
         (outgoing ? link.to : link.from) = target.id;
-        if (!target.written)
+        if (target.written)
+            ready_links_.push_back(link);
+        else
             pending_[other].push_back(link);
-        else if (store.insert_link(link))
-            ++counts_.links;
     }
     if (file_id > 0)
         if (const auto it = pending_.find(file_id); it != pending_.end()) {
-            for (const Link& link : it->second)
-                if (store.insert_link(link)) ++counts_.links;
+            ready_links_.insert(ready_links_.end(), it->second.begin(), it->second.end());
             pending_.erase(it);
         }
 }

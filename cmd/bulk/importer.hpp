@@ -50,8 +50,9 @@ public:
     // the file is known before anything is written. Throws hd::Error(usage) for an id given twice.
     void scan();
 
-    // Imports up to `limit` more records (0: all that are left) in the caller's write transaction.
-    // Returns true when the input is done. Errors are hd::Error naming the line ("LINE 7: ...").
+    // Imports up to `limit` more records (0: all that are left; records passed over by --skip do not
+    // count) in the caller's write transaction. Returns true when the input is done. Errors are
+    // hd::Error naming the line ("LINE 7: ...").
     bool import(Store& store, std::int64_t limit);
 
     // Back to the first record: the transaction that held everything so far was rolled back.
@@ -94,6 +95,7 @@ private:
     std::vector<TicketId> scanned_ids_;  // 0: none found
     std::vector<std::int64_t> record_lines_;
     std::vector<std::string_view> record_texts_;
+    std::int64_t csv_lines_ = 0;
     bool scanned_ = false;
 
     // Where reading is.
@@ -106,8 +108,10 @@ private:
     // Numbering without --keep-ids: what the store held when the import began.
     std::optional<HighestIds> base_;
 
-    // Links waiting for the record of the ticket they point to, by that ticket's id in the file.
+    // Links waiting for the record of the ticket they point to, by that ticket's id in the file; and
+    // those whose tickets are both written, for the end of the transaction.
     std::unordered_map<TicketId, std::vector<Link>> pending_;
+    std::vector<Link> ready_links_;
 
     ImportCounts counts_;
     std::vector<ImportedTicket> tickets_;

@@ -103,16 +103,17 @@ public:
     virtual void for_each_ticket_record(const TicketQuery& query,
                                         const std::function<void(const TicketRecord&)>& each) = 0;
     // Writes the ticket with its id, tags and cc, and its comments and events with theirs (an id of 0
-    // is assigned), exactly as given: no rules, no events added. Links are written with insert_link.
+    // is assigned), exactly as given: no rules, no events added. Links are written with insert_link,
+    // and in a bulk write only after finish_bulk_write, which may hold the tickets back until then.
     // An id in use is hd::Error(usage) naming it; the caller rolls back what the record wrote by then.
-    virtual void insert_ticket_record(const TicketRecord& record) = 0;
+    virtual void insert_ticket_record(TicketRecord record) = 0;
     virtual bool ticket_exists(TicketId id) = 0;
     virtual HighestIds highest_ids() = 0;
     // Around many inserts in one write transaction (hd import of about `tickets` tickets): the store
     // may prepare for them, and finish_bulk_write must be called before the commit. (SQLite: a larger
-    // page cache and, when fewer tickets are there than come, the indexes dropped and built again at
-    // the end, which takes a third of the time of keeping them up to date row by row. A rollback
-    // undoes both.)
+    // page cache; tickets written several to a statement; and, when fewer tickets are there than
+    // come, the indexes dropped and built again at the end, which takes a third of the time of keeping
+    // them up to date row by row. A rollback undoes it all.)
     virtual void prepare_bulk_write(std::int64_t tickets) { (void)tickets; }
     virtual void finish_bulk_write() {}
 

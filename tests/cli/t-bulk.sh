@@ -246,6 +246,20 @@ expect_out_exactly "$(printf '1\n2\n3\n4\n5')"
 hd show 5 --json
 expect_json_true '[(l["direction"], l["ticket"]) for l in d["links"]] == [("in", 1)]'
 
+test_case "--batch and --skip with CSV"
+export HD_DB=$TEST_DIR/batch-csv.db
+printf 'id,title,status\n1,one,new\n2,two,new\n3,three,gone\n4,four,new\n' >"$TEST_DIR/batch.csv"
+hd import "$TEST_DIR/batch.csv" --keep-ids --batch 2
+expect_rc 2
+expect_err "LINE 4: field 'status'"
+expect_err "records 1–2 were imported; resume with --skip 2"
+sed -i 's/gone/open/' "$TEST_DIR/batch.csv"
+hd import "$TEST_DIR/batch.csv" --keep-ids --batch 2 --skip 2
+expect_rc 0
+expect_out "Imported 2 tickets with 0 comments, 2 events and 0 links, after skipping 2 records"
+hd list -q
+expect_out_exactly "$(printf '1\n2\n3\n4')"
+
 test_case "--batch without a failure imports everything"
 export HD_DB=$TEST_DIR/batch2.db
 hd import "$A" --keep-ids --batch 4

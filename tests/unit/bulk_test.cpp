@@ -373,7 +373,8 @@ TEST_CASE("--keep-ids refuses an id in use, or given twice, and writes nothing")
     import_all(*store, R"({"id": 5, "title": "five"})" "\n", ImportOptions{ImportFormat::jsonl, true, 0});
     const std::string text = std::string(R"({"id": 6, "title": "six"})") + "\n" + R"({"id": 5, "title": "again"})" + "\n";
     CHECK(message_of([&] { import_all(*store, text, ImportOptions{ImportFormat::jsonl, true, 0}); }) ==
-          "LINE 2: ticket #5 is in the store already");
+          "LINE 2: ticket #5 is in the store already (without --keep-ids, the import numbers what it adds after the "
+          "store's ids)");
     CHECK(message_of([&] { import_all(*store, text + R"({"id": 6, "title": "twice"})" + "\n"); }) ==
           "LINE 3: ticket #6 is on line 1 already; each ticket of an import is one line");
     CHECK(message_of([&] { import_all(*store, R"({"title": "no id"})", ImportOptions{ImportFormat::jsonl, true, 0}); })
@@ -423,6 +424,12 @@ TEST_CASE("in batches, a failure keeps the batches before it, and --skip goes on
     Transaction tx(*store, Transaction::Mode::read);
     REQUIRE(store->links(4).size() == 1);
     CHECK(store->links(4)[0].from == 1);
+}
+
+TEST_CASE("a byte-order mark before the first record is skipped") {
+    TempDir dir;
+    auto store = new_store(dir);
+    CHECK(import_all(*store, "\xEF\xBB\xBF{\"id\": 3, \"title\": \"x\"}\n", ImportOptions{ImportFormat::jsonl, true, 0}).tickets == 1);
 }
 
 TEST_CASE("--skip needs --keep-ids") {
