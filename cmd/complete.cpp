@@ -135,6 +135,13 @@ int complete_command_line(CLI::App& top, Context& ctx, const std::vector<std::st
         for (std::string_view hook : kHookNames) print(ctx, std::string(hook));
         return 0;
     }
+    // hd template show NAME: the config's templates.
+    const bool template_show = name == "show" && cmd->get_parent() && cmd->get_parent()->get_name() == "template";
+    if (template_show) {
+        if (positionals == 0)
+            for (const auto& v : option_values("--template", ctx)) print(ctx, v);
+        return 0;
+    }
     if (!hook_run && std::find(kTakesIds.begin(), kTakesIds.end(), name) == kTakesIds.end()) return 0;
     TicketQuery q;
     q.sort = {SortKey{SortField::id, true}};

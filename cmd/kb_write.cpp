@@ -156,7 +156,7 @@ void add_kb_write_commands(CLI::App& kb, Context& ctx) {
     auto* a = kb.add_subcommand("add", "Add an article (tier 2 and up publish; tier 1 adds drafts)");
     a->add_option("title", add->title, "The article's title")->required();
     add_article_options(a, add);
-    a->add_option("-t,--tag", add->tags, "Tag (repeatable)");
+    a->add_option("-t,--tag", add->tags, "Tag (repeatable)")->allow_extra_args(false);
     a->add_flag("--draft", add->draft, "Add it as a draft, not yet found by search");
     a->footer(
         "Examples:\n"
@@ -170,7 +170,7 @@ void add_kb_write_commands(CLI::App& kb, Context& ctx) {
     e->add_option("article", edit->ref, "Article number (12, KB12) or id (slug)")->required();
     e->add_option("--title", edit->title, "New title")->each([edit](const std::string&) { edit->title_given = true; });
     add_article_options(e, edit);
-    e->add_option("-t,--tag", edit->tags, "Add a tag; -TAG removes it (repeatable)");
+    e->add_option("-t,--tag", edit->tags, "Add a tag; -TAG removes it (repeatable)")->allow_extra_args(false);
     e->footer(
         "Examples:\n"
         "  hd kb edit reset-password\n"

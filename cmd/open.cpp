@@ -160,7 +160,7 @@ void add_open(CLI::App& app, Context& ctx) {
     c->add_option("-c,--category", o->category, "Category, one of the config's categories");
     c->add_option("--requester", o->requester, "Who asked (name or address)");
     c->add_option("--channel", o->channel, "phone, email, chat, web, cli or monitoring");
-    c->add_option("-t,--tag", o->tags, "Tag (repeatable)");
+    c->add_option("-t,--tag", o->tags, "Tag (repeatable)")->allow_extra_args(false);
     c->add_option("--assign", o->assign, "Assign to this agent");
     c->add_option("--tier", o->tier, "First tier (default 1): 2, L2 or the tier's name");
     c->add_option("--template", o->template_name, "Start from the config's [template.NAME]; options override it");

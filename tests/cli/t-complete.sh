@@ -46,6 +46,21 @@ expect_out_re '^1	VPN drops'
 hd __complete kb search --
 expect_out "--drafts"
 
+test_case "__complete offers template names after --template and hd template show"
+mkdir -p "$XDG_CONFIG_HOME/hd"
+printf '[template.disk]\ntitle = "Disk {mount} full on {host}"\n[template.cert]\ntitle = "Certificate {name} expires"\n' \
+    >"$XDG_CONFIG_HOME/hd/config.toml"
+hd __complete open --template ""
+expect_out_re '^disk$'
+expect_out_re '^cert$'
+hd __complete template show ""
+expect_rc 0
+expect_out_re '^disk$'
+expect_out_re '^cert$'
+hd __complete template show disk ""
+expect_out_exactly ""
+rm "$XDG_CONFIG_HOME/hd/config.toml"
+
 test_case "hd completion prints each shell's script, and refuses an unknown shell"
 for shell in bash zsh fish; do
     hd completion "$shell"

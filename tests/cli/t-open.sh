@@ -108,6 +108,12 @@ test_case "a repeated tag is stored once"
 hd open "Tag twice" -t hw -t hw --json
 expect_json '["tags"]' "['hw']"
 
+test_case "a title may follow a tag: each -t takes one value"
+hd open -t hw -t floor3 "Title after tags" --json
+expect_rc 0
+expect_json '["title"]' "Title after tags"
+expect_json '["tags"]' "['floor3', 'hw']"
+
 test_case "open records who opened the ticket (HD_USER, then --as)"
 hd open "Who opened me" -q
 id=$(cat "$OUT")
