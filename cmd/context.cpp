@@ -9,6 +9,7 @@
 
 #include "core/error.hpp"
 #include "core/rules/fields.hpp"
+#include "core/service/sla.hpp"
 
 namespace hd::cmd {
 namespace {
@@ -148,6 +149,12 @@ HookEnvironment Context::hook_environment() {
 }
 
 bool Context::hooks_enabled() { return env("HD_HOOK").empty(); }
+
+void Context::refresh_clocks(Store& store) {
+    if (changed_tickets_.empty()) return;
+    SlaService(store, config(), now()).refresh(changed_tickets_);
+    changed_tickets_.clear();
+}
 
 void Context::prepare_hooks(Store& store) {
     if (!pending_hooks_ || pending_hooks_->prepared()) return;

@@ -6,6 +6,7 @@
 #include <iostream>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -91,6 +92,7 @@ public:
     void write(Work&& work, Report&& report) {
         write([&](TicketService& tickets, Store& store) {
             auto result = work(tickets, store);
+            refresh_clocks(store);
             store.ready_to_commit();
             prepare_hooks(store);  // before the report, so that nothing can fail after it but the commit
             report(result);
@@ -124,6 +126,10 @@ private:
     // its ticket must not call itself forever.
     static bool hooks_enabled();
     void prepare_hooks(Store& store);
+    // Every ticket the write changed gets its service-level clocks computed again (once, before the
+    // commit): see SlaService::refresh.
+    void refresh_clocks(Store& store);
+    std::set<TicketId> changed_tickets_;
     void run_hooks(PendingHooks& hooks);
 
     template <typename Work>
@@ -132,16 +138,20 @@ private:
         Journal journal(store);
         PendingHooks hooks;
         if (hooks_enabled()) journal.subscribe([&hooks](const Event& e) { hooks.add(e); });
+        changed_tickets_.clear();
+        journal.subscribe([this](const Event& e) { changed_tickets_.insert(e.ticket); });
         PendingHooksScope scope(pending_hooks_, &hooks);
         TicketService tickets(store, journal, config(), now(), actor());
         Transaction tx(store, Transaction::Mode::write);
         if constexpr (std::is_void_v<decltype(work(tickets, store))>) {
             work(tickets, store);
+            refresh_clocks(store);
             prepare_hooks(store);
             tx.commit();
             run_hooks(hooks);
         } else {
             auto result = work(tickets, store);
+            refresh_clocks(store);
             prepare_hooks(store);
             tx.commit();
             run_hooks(hooks);

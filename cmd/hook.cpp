@@ -82,7 +82,7 @@ void add_hook(CLI::App& app, Context& ctx) {
 
     auto o = std::make_shared<HookRunOptions>();
     auto* run = hook->add_subcommand("run", "Run one hook by hand for a ticket as it is now");
-    run->add_option("event", o->event, "The hook: on-open, on-change, on-escalate, on-resolve or on-close")->required();
+    run->add_option("event", o->event, "The hook: on-open, on-change, on-escalate, on-resolve, on-close or on-breach")->required();
     run->add_option("id", o->id, "Ticket id")->required();
     run->add_flag("-n,--dry-run", o->dry_run, "Print the JSON the hook would read on stdin; run nothing");
     run->footer(

@@ -154,8 +154,10 @@ std::optional<std::string> parse_hook_name(std::string_view word) {
 }
 
 std::vector<std::string> hooks_for(const std::vector<Event>& events) {
-    bool created = false, escalated = false, resolved = false, closed = false;
+    bool created = false, escalated = false, resolved = false, closed = false, breached = false;
     for (const auto& e : events) {
+        // A breach the sweep recorded asks for the hook when its on_breach actions name it.
+        if (e.kind == "breached" && e.new_value && e.new_value->find("hook") != std::string::npos) breached = true;
         if (e.kind == "created") created = true;
         if (e.kind == "escalated") escalated = true;
         if (e.kind == "status" && e.new_value == "resolved") resolved = true;
@@ -167,6 +169,7 @@ std::vector<std::string> hooks_for(const std::vector<Event>& events) {
     if (escalated) out.emplace_back("on-escalate");
     if (resolved) out.emplace_back("on-resolve");
     if (closed) out.emplace_back("on-close");
+    if (breached) out.emplace_back("on-breach");
     if (!created) out.emplace_back("on-change");
     return out;
 }

@@ -20,8 +20,8 @@ class Store;
 namespace hd::cmd {
 
 // Every hook, in the order they run for one ticket: the specific ones first, on-change last.
-inline constexpr std::array<std::string_view, 5> kHookNames = {"on-open", "on-escalate", "on-resolve", "on-close",
-                                                               "on-change"};
+inline constexpr std::array<std::string_view, 6> kHookNames = {"on-open",  "on-escalate", "on-resolve",
+                                                               "on-close", "on-breach",   "on-change"};
 
 // "on-resolve" or "resolve" → "on-resolve"; nullopt for any other word.
 std::optional<std::string> parse_hook_name(std::string_view word);

@@ -6,7 +6,9 @@
 #include "cmd/input.hpp"
 #include "cmd/output/format.hpp"
 #include "cmd/output/json.hpp"
+#include "cmd/output/sla_view.hpp"
 #include "cmd/output/ticket_view.hpp"
+#include "cmd/sla.hpp"
 
 namespace hd::cmd {
 namespace {
@@ -23,7 +25,18 @@ struct ShowData {
     std::vector<Link> links;
     std::vector<TicketArticle> articles;
     std::vector<Event> events;
+    out::SlaView sla;
 };
+
+// "breached · respond breached 10m ago · resolve 7h left · P2 (office)"; empty when no target applies.
+std::string sla_line(const out::SlaView& v, Timestamp now) {
+    if (v.state == SlaState::none) return "";
+    std::string line(to_string(v.state));
+    if (v.respond.state != SlaState::none) line += " · respond " + out::describe_target(v.respond, now);
+    if (v.resolve.state != SlaState::none) line += " · resolve " + out::describe_target(v.resolve, now);
+    if (!v.clock.policy.empty()) line += " · " + out::sanitize(v.clock.policy + " (" + v.clock.calendar + ")");
+    return line;
+}
 
 int run_show(const ShowOptions& o, Context& ctx) {
     out::require_one_output_form(
@@ -32,16 +45,22 @@ int run_show(const ShowOptions& o, Context& ctx) {
     if (o.format) format.emplace(*o.format, out::ticket_field_names());
     const TicketId id = parse_id(o.id);
     const ShowData d = ctx.read([&](TicketService& tickets, Store& store) {
-        return ShowData{tickets.get(id), store.comments(id), store.links(id), store.kb().ticket_articles(id), store.events(id)};
+        Ticket t = tickets.get(id);
+        SlaService sla(store, ctx.config(), ctx.now());
+        out::SlaView view = sla_view_of(sla, t, ctx.now());
+        return ShowData{std::move(t), store.comments(id), store.links(id), store.kb().ticket_articles(id),
+                        store.events(id), std::move(view)};
     });
+    const std::string sla_json = out::sla_json(d.sla);
     if (format) {
         ctx.out() << format->render(out::ticket_fields(d.ticket)) << '\n';
     } else if (ctx.global.json) {
-        ctx.out() << out::ticket_detail_json(d.ticket, d.comments, d.links, d.articles, d.events, o.history) << '\n';
+        ctx.out() << out::ticket_detail_json(d.ticket, d.comments, d.links, d.articles, d.events, o.history, &sla_json)
+                  << '\n';
     } else if (ctx.global.quiet) {
         ctx.out() << d.ticket.id << '\n';
     } else {
-        out::ViewOptions view{ctx.config(), ctx.now(), ctx.width(), ctx.style()};
+        out::ViewOptions view{ctx.config(), ctx.now(), ctx.width(), ctx.style(), sla_line(d.sla, ctx.now())};
         out::print_ticket_detail(ctx.out(), d.ticket, d.comments, d.links, d.articles, d.events, o.history, view);
     }
     return 0;

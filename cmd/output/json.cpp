@@ -132,7 +132,7 @@ std::string ticket_json(const Ticket& t, const std::vector<Comment>* comments, c
 
 std::string ticket_detail_json(const Ticket& t, const std::vector<Comment>& comments, const std::vector<Link>& links,
                                const std::vector<TicketArticle>& articles, const std::vector<Event>& events,
-                               bool with_history) {
+                               bool with_history, const std::string* sla_json) {
     ordered_json j = ticket_object(t);
     j["comments"] = ordered_json::array();
     for (const auto& c : comments) j["comments"].push_back(comment_object(c));
@@ -162,6 +162,7 @@ std::string ticket_detail_json(const Ticket& t, const std::vector<Comment>& comm
                                       {"at", format_rfc3339(e.at)},
                                       {"actor", e.actor},
                                       {"reason", opt(e.note)}});
+    if (sla_json) j["sla"] = ordered_json::parse(*sla_json);
     if (with_history) {
         j["history"] = ordered_json::array();
         for (const auto& e : events) j["history"].push_back(event_object(e));

@@ -30,10 +30,11 @@ FlatRecord ticket_fields(const Ticket& t);
 std::vector<std::string> ticket_field_names();
 
 // `hd show --json`: the ticket, its comments, its links both ways, its tier path (escalations and
-// de-escalations from its events) and, with history, the audit trail.
+// de-escalations from its events), its service levels ("sla", from out::sla_json) and, with history,
+// the audit trail.
 std::string ticket_detail_json(const Ticket& t, const std::vector<Comment>& comments, const std::vector<Link>& links,
                                const std::vector<TicketArticle>& articles, const std::vector<Event>& events,
-                               bool with_history);
+                               bool with_history, const std::string* sla_json = nullptr);
 
 std::string agents_json(const std::vector<AgentLoad>& agents);
 std::string agent_json(const Agent& agent);

@@ -120,6 +120,7 @@ void print_ticket_detail(std::ostream& out, const Ticket& t, const std::vector<C
         field("Resolved", r);
     }
     if (t.closed_at) field("Closed", format_local_time(*t.closed_at));
+    if (!view.sla.empty()) field("SLA", view.sla);
     for (const auto& l : links) {
         const bool out_link = l.from == t.id;
         const std::string other = "#" + std::to_string(out_link ? l.to : l.from);
@@ -187,6 +188,11 @@ std::string describe_event(const Event& e) {
         s = "merged " + or_dash(e.old_value) + " into this";
     else if (e.kind == "commented")
         s = e.note && *e.note == "internal" ? "added an internal note" : "commented";
+    else if (e.kind == "breached")
+        s = "breached the " + sanitize(e.field.value_or("?")) + " target (due " + short_text(e.old_value, 25) + ")" +
+            (e.new_value && !e.new_value->empty() ? ": " + sanitize(*e.new_value) : "");
+    else if (e.kind == "rated")
+        s = "rated " + short_text(e.new_value, 4) + "/5";
     else
         s = sanitize(e.kind) + (e.new_value ? ": " + arrow(e.old_value, e.new_value) : "");
     if (e.note && e.kind != "commented") s += " (" + short_text(e.note, 80) + ")";

@@ -18,6 +18,7 @@ struct ViewOptions {
     Timestamp now;
     std::size_t width;
     const Style& style;
+    std::string sla = {};  // the detail view's SLA line, already sanitized; empty: none
 };
 
 // ID, priority, status, tier, assignee, age, title (the title gives way on a narrow terminal).

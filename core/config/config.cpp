@@ -1,4 +1,4 @@
-// Reads config.toml into hd::Config (toml++ stays in this file) and writes configs back as TOML.
+// Reads config.toml into hd::Config (toml++ stays in core/config/) and writes configs back as TOML.
 #include "core/config/config.hpp"
 
 #include <algorithm>
@@ -19,6 +19,7 @@
 
 #include <toml++/toml.h>
 
+#include "core/config/service_levels.hpp"
 #include "core/error.hpp"
 #include "core/rules/template.hpp"
 #include "core/text/utf8.hpp"
@@ -70,9 +71,9 @@ constexpr std::string_view kRouteKeys[] = {"name",        "category", "type", "c
 constexpr std::string_view kTemplateKeys[] = {"title", "description", "type",      "category", "priority", "tier",
                                               "tags",  "assignee",    "requester", "channel",  "dedup"};
 
-// Sections read by later features (SLAs, calendars, OLAs, the knowledge base, reports). This reader
-// accepts them silently and ignores their contents, so that a config written for a later hd does not
-// warn here; each feature validates its own.
+// Sections read elsewhere ([sla], [calendar], [ola]: service_levels.cpp) or by later features
+// ([kb], [report]). This reader accepts them silently, so that a config written for a later hd does
+// not warn here.
 constexpr std::string_view kLaterFeatureTables[] = {"sla", "calendar", "ola", "kb", "report"};
 
 constexpr std::string_view kDefaultStorePathHint = "$XDG_DATA_HOME/hd/hd.db";
@@ -949,6 +950,7 @@ Config load_config(const std::filesystem::path& path, bool must_exist) {
     const std::string text = read_file(path);
     const toml::table root = parse(path, text);
     Reader(path, config).read(root);
+    config_detail::read_service_levels(root, path.string(), config);
     config.loaded = true;
     return config;
 }

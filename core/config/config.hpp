@@ -58,6 +58,48 @@ enum class DedupOnClosed { new_ticket, reopen };
 std::string_view to_string(DedupOnResolved policy);  // "reopen", "new", "append": as the config spells them
 std::string_view to_string(DedupOnClosed policy);    // "new", "reopen"
 
+// Service levels ([sla], [calendar.NAME], [ola]): see hd-config(5) and core/sla/.
+enum class BreachAction { escalate, priority, hook };
+std::string_view to_string(BreachAction action);  // "escalate", "priority", "hook"
+
+// [calendar.NAME]: working hours in a time zone, with holidays (checked when the config is read).
+struct CalendarConfig {
+    std::string name;
+    std::string hours;                  // "Mon-Fri 09:00-17:00"
+    std::vector<std::string> holidays;  // "2026-12-25"
+    std::string timezone = "UTC";       // IANA name
+    std::string origin;                 // "PATH:LINE"
+};
+
+// One [sla...] section. An unset field is taken from the next less specific section:
+// [sla.category.C.P] > [sla.TYPE.P] > [sla.P] > [sla].
+struct SlaSection {
+    std::optional<Seconds> respond;
+    std::optional<Seconds> resolve;
+    std::optional<std::string> calendar;
+    std::optional<std::vector<BreachAction>> on_breach;
+    std::string origin;
+};
+
+// One [ola...] section: [ola.L1] (by level) over [ola].
+struct OlaSection {
+    std::optional<Seconds> pickup;  // longest a ticket may wait unassigned in the tier's queue
+    std::optional<Seconds> hold;    // longest the tier may keep it before it is resolved or escalated
+    std::optional<std::string> calendar;
+    std::optional<std::vector<BreachAction>> on_breach;
+    std::string origin;
+};
+
+struct ServiceLevels {
+    SlaSection sla;                              // [sla]: calendar and on_breach for every policy
+    double at_risk = 0.2;                        // [sla] at_risk: less than this share of a target left
+    std::map<std::string, SlaSection> policies;  // "P1", "request.P3", "category.network.P2"
+    OlaSection ola;                              // [ola]
+    std::map<int, OlaSection> olas;              // [ola.L1], by tier level
+    std::map<std::string, CalendarConfig> calendars;
+    bool empty() const { return policies.empty() && olas.empty() && !sla.respond && !sla.resolve; }
+};
+
 struct Config {
     // Who I am when neither --as nor HD_USER says.
     std::optional<std::string> user;
@@ -90,6 +132,9 @@ struct Config {
     // hooks_dir = "..." (~ expanded); unset: $XDG_CONFIG_HOME/hd/hooks. hook_timeout = "10s".
     std::optional<std::string> hooks_dir;
     Seconds hook_timeout = 10;
+
+    // [sla], [calendar.NAME], [ola].
+    ServiceLevels service_levels;
 
     // [limits]
     std::size_t max_title_bytes = 500;

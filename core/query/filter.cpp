@@ -16,7 +16,7 @@ struct KeyName {
 };
 
 // Canonical names first, in the order errors and help list them; aliases after.
-constexpr std::array<KeyName, 12> kCanonicalKeys = {{
+constexpr std::array<KeyName, 13> kCanonicalKeys = {{
     {"id", FilterField::id},
     {"status", FilterField::status},
     {"type", FilterField::type},
@@ -29,6 +29,7 @@ constexpr std::array<KeyName, 12> kCanonicalKeys = {{
     {"tag", FilterField::tag},
     {"age", FilterField::created},
     {"updated", FilterField::updated},
+    {"sla", FilterField::sla},
 }};
 constexpr std::array<KeyName, 3> kKeyAliases = {{
     {"priority", FilterField::priority},
@@ -39,6 +40,7 @@ constexpr std::array<KeyName, 3> kKeyAliases = {{
 constexpr std::array<std::string_view, 5> kStatuses = {"new", "open", "pending", "resolved", "closed"};
 constexpr std::array<std::string_view, 4> kTypes = {"incident", "request", "problem", "change"};
 constexpr std::array<std::string_view, 6> kChannels = {"phone", "email", "chat", "web", "cli", "monitoring"};
+constexpr std::array<std::string_view, 2> kSlaStates = {"breached", "at-risk"};
 
 struct SortName {
     std::string_view name;
@@ -175,6 +177,7 @@ public:
         if (comparison && items.size() > 1) fail_term("compares with several values; a comparison takes one");
 
         if (field == FilterField::created || field == FilterField::updated) return time_condition(c, value);
+        if (field == FilterField::sla) c.at = ctx_.now;
         for (const auto& item : items) c.values.push_back(value_of(field, item));
         return c;
     }
@@ -210,6 +213,8 @@ private:
             case FilterField::tier: return tier_value(item);
             case FilterField::assignee:
             case FilterField::requester: return person_value(item);
+            case FilterField::sla:
+                return enum_value(item == "at_risk" ? std::string("at-risk") : item, kSlaStates, "SLA state");
             case FilterField::created:
             case FilterField::updated: break;  // handled by time_condition
         }
@@ -313,6 +318,11 @@ Filter parse_filter(const std::vector<std::string>& terms, const FilterContext& 
         if (term.empty()) continue;  // an empty argument ("") asks for nothing
         const auto colon = term.find(':');
         if (colon == std::string::npos) {
+            // `breached` and `at-risk` stand for sla:breached and sla:at-risk.
+            if (term == "breached" || term == "at-risk") {
+                f.conditions.push_back(TermParser(term, ctx).parse(FilterField::sla, term));
+                continue;
+            }
             if (term.front() != '-') {
                 f.words.push_back(term);
             } else if (term.size() > 1) {

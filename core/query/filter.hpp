@@ -27,6 +27,7 @@ enum class FilterField {
     tag,
     created,    // timestamps (from age:)
     updated,    // timestamps (from updated:)
+    sla,        // "breached", "at-risk": service-level states at FilterCondition::at
 };
 
 enum class Compare { eq, ne, lt, le, gt, ge };
@@ -42,6 +43,7 @@ struct FilterCondition {
     FilterField field;
     Compare op = Compare::eq;
     std::vector<FilterValue> values;
+    Timestamp at = 0;  // sla: the instant the states are judged at (now)
 };
 
 struct Filter {

@@ -65,6 +65,21 @@ const Actor& TicketService::acting() {
     return *acting_;
 }
 
+void TicketService::act_on_policy() {
+    Actor a;
+    a.name = actor_;
+    a.store_has_agents = false;  // everyone may do everything: see require_permission
+    acting_ = std::move(a);
+}
+
+void TicketService::record_breach(TicketId id, const std::string& target, Timestamp due, const std::string& actions) {
+    Event e = event(id, "breached");
+    e.field = target;
+    e.old_value = format_rfc3339(due);
+    e.new_value = actions;
+    journal_.record(e);
+}
+
 std::optional<Agent> TicketService::checked_agent(const std::string& name) {
     const std::string checked = checked_name(name, "agent");
     if (!acting().store_has_agents) return std::nullopt;

@@ -114,6 +114,13 @@ public:
     // How a new ticket with these fields would be routed (for `hd route test`).
     RoutingDecision route(const RoutingInput& input) const;
 
+    // The SLA sweep acts on the config's authority (on_breach): from now on no tier or role rule
+    // applies to this service's changes.
+    void act_on_policy();
+    // Audits a breach: an event of kind "breached", field the target (respond, resolve, pickup, hold),
+    // old_value the due time, new_value the on_breach actions ("escalate,hook"; "" for none).
+    void record_breach(TicketId id, const std::string& target, Timestamp due, const std::string& actions);
+
     const std::string& actor() const { return actor_; }
     const Actor& acting();
 

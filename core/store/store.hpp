@@ -14,6 +14,7 @@
 #include "core/model/ticket.hpp"
 #include "core/query/filter.hpp"
 #include "core/store/kb_store.hpp"
+#include "core/store/sla_store.hpp"
 
 namespace hd {
 
@@ -119,6 +120,8 @@ public:
 
     // The knowledge base, in the same transaction as everything else.
     virtual KbStore& kb() = 0;
+    // Service-level clocks and breaches, likewise.
+    virtual SlaStore& sla() = 0;
 
     // The schema version the store is at, and the one this hd writes.
     virtual int schema_version() = 0;

@@ -315,7 +315,7 @@ expect_out_exactly "on-open
 on-resolve
 on-change"
 hd hook list --json
-expect_json_true '[(h["name"], h["state"]) for h in d] == [("on-open", "ready"), ("on-escalate", "not-executable"), ("on-resolve", "ready"), ("on-close", "missing"), ("on-change", "ready")]'
+expect_json_true '[(h["name"], h["state"]) for h in d] == [("on-open", "ready"), ("on-escalate", "not-executable"), ("on-resolve", "ready"), ("on-close", "missing"), ("on-breach", "missing"), ("on-change", "ready")]'
 expect_json_true 'd[0]["path"] == "'"$HOOKS"'/on-open" and d[0]["problem"] is None'
 
 test_case "hooks_dir in the config, with ~ and a space"

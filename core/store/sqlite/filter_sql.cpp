@@ -27,6 +27,7 @@ Column column_of(FilterField f) {
         case FilterField::created: return {"t.created_at", false};
         case FilterField::updated: return {"t.updated_at", false};
         case FilterField::tag: break;  // a separate table, see tag_clause
+        case FilterField::sla: break;  // a separate table, see sla_clause
     }
     fail(ErrorKind::other, "internal error: the filter field has no column");
 }
@@ -48,6 +49,7 @@ class WhereBuilder {
 public:
     void condition(const FilterCondition& c) {
         if (c.field == FilterField::tag) return tag_clause(c);
+        if (c.field == FilterField::sla) return sla_clause(c);
         const Column col = column_of(c.field);
         if (c.op != Compare::eq && c.op != Compare::ne) return comparison(col, c);
 
@@ -136,6 +138,30 @@ private:
 
     // Tags live in ticket_tags. `t.id IN (SELECT ...)` lets SQLite start from the (tag, ticket_id)
     // index and look tickets up by id, instead of scanning every ticket for a correlated EXISTS.
+    // sla:breached and sla:at-risk, on the clocks of migration 4 (active tickets only): breached when
+    // a running clock is past due or the first response came late; at-risk when not breached and a
+    // running clock has less than at_risk of its target left.
+    void sla_clause(const FilterCondition& c) {
+        // COALESCE: an unset due time makes a comparison NULL, and NOT NULL is not true.
+        static const std::string kBreached =
+            "COALESCE((s.respond_met IS NULL AND s.respond_due <= ?) OR s.respond_met IS 0 OR "
+            "(s.resolve_met IS NULL AND s.resolve_due <= ?), 0)";
+        static const std::string kAtRisk =
+            "COALESCE((s.respond_met IS NULL AND s.respond_risk_at <= ?) OR "
+            "(s.resolve_met IS NULL AND s.resolve_risk_at <= ?), 0)";
+        std::string any;
+        for (const auto& v : c.values) {
+            const bool breached = std::get<std::string>(v) == "breached";
+            std::string one = breached ? kBreached : "(" + kAtRisk + " AND NOT " + kBreached + ")";
+            const int uses = breached ? 2 : 4;
+            for (int i = 0; i < uses; ++i) binds_.push_back(SqlValue(std::int64_t{c.at}));
+            any += (any.empty() ? "" : " OR ") + one;
+        }
+        const std::string exists = "EXISTS (SELECT 1 FROM ticket_sla s WHERE s.ticket_id = t.id AND "
+                                   "t.status IN ('new', 'open', 'pending') AND (" + (any.empty() ? "0" : any) + "))";
+        add(c.op == Compare::ne ? "NOT " + exists : exists);
+    }
+
     void tag_clause(const FilterCondition& c) {
         if (c.op != Compare::eq && c.op != Compare::ne)
             fail(ErrorKind::usage, "tags cannot be compared with <, <=, > or >=");

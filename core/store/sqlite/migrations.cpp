@@ -207,6 +207,65 @@ CREATE TRIGGER kb_articles_index_update AFTER UPDATE OF lang, title, tags, body_
             char(1) || new.lang || char(1) || new.body_text);
 END;
 )sql"},
+        // Service levels: each ticket's clocks, the breaches the sweep recorded, and satisfaction ratings.
+        {4, R"sql(
+-- One row per ticket, recomputed from its events and the config whenever it changes (core/sla/clock):
+-- instants in seconds since the epoch. A NULL due time means no such target, or a paused clock
+-- (pending), whose business seconds left are then in *_left. risk_at is when less than at_risk of
+-- the target is left. met is 1 or 0 once the clock has stopped (responded, resolved), else NULL.
+CREATE TABLE ticket_sla (
+    ticket_id       INTEGER PRIMARY KEY REFERENCES tickets (id) ON DELETE CASCADE,
+    policy          TEXT,
+    calendar        TEXT    NOT NULL,
+    respond_target  INTEGER,
+    responded_at    INTEGER,
+    respond_due     INTEGER,
+    respond_risk_at INTEGER,
+    respond_left    INTEGER,
+    respond_met     INTEGER CHECK (respond_met IN (0, 1)),
+    resolve_target  INTEGER,
+    resolve_due     INTEGER,
+    resolve_risk_at INTEGER,
+    resolve_left    INTEGER,
+    resolve_met     INTEGER CHECK (resolve_met IN (0, 1)),
+    paused          INTEGER NOT NULL DEFAULT 0 CHECK (paused IN (0, 1)),
+    tier            INTEGER NOT NULL,
+    tier_since      INTEGER NOT NULL,
+    picked_up_at    INTEGER,
+    pickup_due      INTEGER,
+    hold_due        INTEGER,
+    fingerprint     TEXT    NOT NULL
+);
+-- The sweep and `hd list sla:breached` look for clocks past due.
+CREATE INDEX ticket_sla_respond_due ON ticket_sla (respond_due) WHERE responded_at IS NULL;
+CREATE INDEX ticket_sla_resolve_due ON ticket_sla (resolve_due) WHERE resolve_met IS NULL;
+CREATE INDEX ticket_sla_pickup_due ON ticket_sla (pickup_due) WHERE picked_up_at IS NULL;
+CREATE INDEX ticket_sla_hold_due ON ticket_sla (hold_due);
+
+-- Each breach once per ticket and target (tier 0 for SLA targets, the tier for OLA ones).
+CREATE TABLE sla_breaches (
+    ticket_id   INTEGER NOT NULL REFERENCES tickets (id) ON DELETE CASCADE,
+    target      TEXT    NOT NULL CHECK (target IN ('respond', 'resolve', 'pickup', 'hold')),
+    tier        INTEGER NOT NULL DEFAULT 0,
+    due         INTEGER NOT NULL,
+    recorded_at INTEGER NOT NULL,
+    action      TEXT,
+    PRIMARY KEY (ticket_id, target, tier)
+) WITHOUT ROWID;
+CREATE INDEX sla_breaches_by_recorded ON sla_breaches (recorded_at);
+
+-- `hd rate`: the requester's satisfaction, one per ticket (rating again replaces it).
+CREATE TABLE ratings (
+    ticket_id INTEGER PRIMARY KEY REFERENCES tickets (id) ON DELETE CASCADE,
+    score     INTEGER NOT NULL CHECK (score BETWEEN 1 AND 5),
+    comment   TEXT,
+    rated_by  TEXT    NOT NULL,
+    rated_at  INTEGER NOT NULL
+);
+CREATE INDEX ratings_by_rated_at ON ratings (rated_at);
+-- Reports count resolutions and escalations by time.
+CREATE INDEX tickets_by_resolved ON tickets (resolved_at) WHERE resolved_at IS NOT NULL;
+)sql"},
     };
     return all;
 }

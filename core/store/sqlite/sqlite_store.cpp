@@ -13,6 +13,7 @@
 #include "core/store/sqlite/db.hpp"
 #include "core/store/sqlite/filter_sql.hpp"
 #include "core/store/sqlite/kb_store.hpp"
+#include "core/store/sqlite/sla_store.hpp"
 #include "core/store/sqlite/migrations.hpp"
 #include "core/store/store.hpp"
 
@@ -160,6 +161,7 @@ public:
 
     bool exists() const override { return db_ != nullptr; }
     KbStore& kb() override { return *kb_; }
+    SlaStore& sla() override { return *sla_; }
     std::string location() const override { return options_.path.string(); }
 
     int schema_version() override {
@@ -769,6 +771,7 @@ private:
     std::unordered_set<std::int64_t> taken_tickets_, taken_comments_, taken_events_;
     std::unique_ptr<Db> db_;
     std::unique_ptr<KbStore> kb_ = sqlite::make_kb_store(db_);
+    std::unique_ptr<SlaStore> sla_ = sqlite::make_sla_store(db_);
     bool in_tx_ = false;
     std::filesystem::path staging_path_;  // set while a new store waits for its first commit
     std::vector<std::filesystem::path> made_directories_;
