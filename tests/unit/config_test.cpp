@@ -529,14 +529,63 @@ TEST_CASE("an unknown key is a warning naming its location, also inside a known 
 TEST_CASE("sections read by later features are accepted silently") {
     TempDir dir;
     const std::string text =
-        "[sla.P1]\nresponse = \"15m\"\n"
-        "[calendar]\nhours = \"09:00-17:00\"\n"
-        "[ola]\nx = 1\n"
         "[kb]\nlanguage = \"en\"\n"
         "[[report]]\nweeks = 4\n";
     const Config c = load_text(dir, text);
     CHECK(c.warnings.empty());
     check_same_values(c, hd::default_config());
+}
+
+TEST_CASE("service levels: calendars, policies by priority, type and category, OLAs") {
+    TempDir dir;
+    const std::string p = (dir.path / "config.toml").string();
+    const Config c = load_text(dir,
+                               "[calendar.office]\nhours = \"Mon-Fri 09:00-17:00\"\nholidays = [\"2026-12-25\", 2026-12-26]\n"
+                               "timezone = \"Europe/Warsaw\"\n"
+                               "[sla]\ncalendar = \"office\"\nat_risk = \"10%\"\non_breach = [\"escalate\", \"hook\"]\n"
+                               "[sla.P1]\nrespond = \"15m\"\nresolve = \"4h\"\ncalendar = \"24x7\"\nresponse = \"1m\"\n"
+                               "[sla.request.P3]\nresolve = \"40h\"\n"
+                               "[sla.category.Network.P2]\nrespond = \"30m\"\n"
+                               "[ola]\nhold = \"8h\"\n[ola.L1]\npickup = \"30m\"\non_breach = \"priority\"\n");
+    const hd::ServiceLevels& l = c.service_levels;
+    REQUIRE(l.calendars.count("office") == 1);
+    CHECK(l.calendars.at("office").holidays == std::vector<std::string>{"2026-12-25", "2026-12-26"});
+    CHECK(l.calendars.at("office").timezone == "Europe/Warsaw");
+    CHECK(l.sla.calendar == "office");
+    CHECK(l.at_risk == doctest::Approx(0.1));
+    CHECK(l.sla.on_breach == std::vector<hd::BreachAction>{hd::BreachAction::escalate, hd::BreachAction::hook});
+    CHECK(l.policies.at("P1").respond == 900);
+    CHECK(l.policies.at("P1").calendar == "24x7");
+    CHECK(l.policies.at("request.P3").resolve == 40 * 3600);
+    CHECK(l.policies.at("category.network.P2").respond == 1800);  // categories fold like tickets'
+    CHECK(l.ola.hold == 8 * 3600);
+    CHECK(l.olas.at(1).pickup == 1800);
+    CHECK(l.olas.at(1).on_breach == std::vector<hd::BreachAction>{hd::BreachAction::priority});
+    REQUIRE(c.warnings.size() == 1);
+    CHECK(c.warnings[0] == p + ":13:1: unknown key 'sla.P1.response' (ignored)");
+}
+
+TEST_CASE("service levels: bad values name the file, line and key") {
+    TempDir dir;
+    const auto error_of = [&](const std::string& text) {
+        try {
+            load_text(dir, text);
+        } catch (const hd::Error& e) {
+            return std::string(e.what());
+        }
+        return std::string("no error");
+    };
+    CHECK(error_of("[calendar.office]\nhours = \"Mon-Fry 09:00-17:00\"\n").find("Mon-Fry") != std::string::npos);
+    CHECK(error_of("[calendar.office]\ntimezone = \"UTC\"\n").find("needs hours") != std::string::npos);
+    CHECK(error_of("[sla.P1]\nrespond = \"1h\"\ncalendar = \"office\"\n").find("no calendar 'office'") !=
+          std::string::npos);
+    CHECK(error_of("[sla]\nat_risk = 0\n").find("sla.at_risk") != std::string::npos);
+    CHECK(error_of("[sla.P2]\nrespond = \"2h\"\nresolve = \"1h\"\n").find("longer than resolve") !=
+          std::string::npos);
+    CHECK(error_of("[sla.P2]\nresolve = \"0s\"\n").find("sla.P2.resolve") != std::string::npos);
+    CHECK(error_of("[sla]\non_breach = [\"page\"]\n").find("'page'") != std::string::npos);
+    CHECK(error_of("[ola.L9]\npickup = \"1h\"\n").find("no tier 'L9'") != std::string::npos);
+    CHECK(error_of("[calendar.24x7]\nhours = \"Mon 09:00-10:00\"\n").find("built in") != std::string::npos);
 }
 
 TEST_CASE("[hooks] and [dedup] are not tables: their keys are top-level, so such a table is an unknown key") {

@@ -324,7 +324,7 @@ TEST_CASE("names_status is true only when a status term is present") {
 TEST_CASE("an unknown key is refused, naming it and every known key") {
     const auto m = usage_error({"foo:bar"});
     CHECK(m == "unknown filter key 'foo' (known keys: id, status, type, prio, cat, tier, assignee, requester, "
-               "channel, tag, age, updated)");
+               "channel, tag, age, updated, sla)");
     // A URL looks like a key too; there is no quoting that turns it into a word.
     CHECK(contains(usage_error({"http://example.com"}), "unknown filter key 'http'"));
 }
@@ -345,7 +345,7 @@ TEST_CASE("a key with no value, or an empty value in a list, is refused") {
 
 TEST_CASE("filter_keys lists the canonical keys and filter_key_names adds the aliases") {
     CHECK(hd::filter_keys() == std::vector<std::string>{"id", "status", "type", "prio", "cat", "tier", "assignee",
-                                                        "requester", "channel", "tag", "age", "updated"});
+                                                        "requester", "channel", "tag", "age", "updated", "sla"});
     const auto names = hd::filter_key_names();
     for (const char* alias : {"priority", "category", "assigned", "status"})
         CHECK(std::find(names.begin(), names.end(), alias) != names.end());
@@ -390,4 +390,17 @@ TEST_CASE("an unknown or empty sort field is refused, naming the fields") {
 TEST_CASE("sort_fields lists the canonical names") {
     CHECK(hd::sort_fields() == std::vector<std::string>{"id", "priority", "status", "type", "title", "category",
                                                         "tier", "assignee", "requester", "created", "updated"});
+}
+
+TEST_CASE("sla: breached and at-risk, also as bare words, judged at now") {
+    const auto c = only({"sla:at_risk"});
+    CHECK(c.field == FilterField::sla);
+    CHECK(c.values == std::vector<hd::FilterValue>{std::string("at-risk")});
+    CHECK(c.at == context().now);
+    const auto bare = only({"breached"});
+    CHECK(bare.field == FilterField::sla);
+    CHECK(bare.values == std::vector<hd::FilterValue>{std::string("breached")});
+    CHECK(only({"sla:!breached"}).op == Compare::ne);
+    CHECK(parse({"Breached"}).words == std::vector<std::string>{"Breached"});  // only the lower-case word
+    CHECK(contains(usage_error({"sla:late"}), "SLA state"));
 }
