@@ -226,6 +226,35 @@ std::string config_json(const Config& c) {
     j["dedup_on_closed"] = std::string(to_string(c.dedup_on_closed));
     j["hooks_dir"] = opt(c.hooks_dir);
     j["hook_timeout"] = format_duration(c.hook_timeout);
+    // Service levels: durations as seconds, as hd sla --json gives its targets.
+    const auto seconds = [](const std::optional<Seconds>& s) { return s ? ordered_json(*s) : ordered_json(nullptr); };
+    const auto actions = [](const std::optional<std::vector<BreachAction>>& a) {
+        if (!a) return ordered_json(nullptr);
+        ordered_json out = ordered_json::array();
+        for (BreachAction x : *a) out.push_back(std::string(to_string(x)));
+        return out;
+    };
+    const ServiceLevels& l = c.service_levels;
+    ordered_json calendars = ordered_json::object();
+    for (const auto& [name, cal] : l.calendars)
+        calendars[name] = {{"hours", cal.hours}, {"holidays", cal.holidays}, {"timezone", cal.timezone}};
+    j["calendars"] = calendars;
+    ordered_json policies = ordered_json::object();
+    for (const auto& [key, p] : l.policies)
+        policies[key] = {{"respond_seconds", seconds(p.respond)}, {"resolve_seconds", seconds(p.resolve)},
+                         {"calendar", opt(p.calendar)}, {"on_breach", actions(p.on_breach)}};
+    j["sla"] = {{"at_risk", l.at_risk},
+                {"respond_seconds", seconds(l.sla.respond)},
+                {"resolve_seconds", seconds(l.sla.resolve)},
+                {"calendar", opt(l.sla.calendar)},
+                {"on_breach", actions(l.sla.on_breach)},
+                {"policies", policies}};
+    ordered_json olas = ordered_json::object();
+    for (const auto& [level, o] : l.olas)
+        olas["L" + std::to_string(level)] = {{"pickup_seconds", seconds(o.pickup)}, {"hold_seconds", seconds(o.hold)},
+                                             {"calendar", opt(o.calendar)}, {"on_breach", actions(o.on_breach)}};
+    j["ola"] = {{"pickup_seconds", seconds(l.ola.pickup)}, {"hold_seconds", seconds(l.ola.hold)},
+                {"calendar", opt(l.ola.calendar)}, {"on_breach", actions(l.ola.on_breach)}, {"tiers", olas}};
     // The one place a template becomes JSON: hd template list/show print these objects.
     j["templates"] = ordered_json::array();
     for (const auto& [name, t] : c.templates) {

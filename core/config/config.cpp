@@ -1078,7 +1078,37 @@ std::string default_config_text() {
         "# name = \"monitoring alerts\"\n"
         "# channel = \"monitoring\"\n"
         "# type = \"incident\"\n"
-        "# tier = 2\n";
+        "# tier = 2\n"
+        "\n"
+        "# Service levels (hd-sla(1)): response and resolution targets per priority, counted in the\n"
+        "# working hours of a calendar and paused while a ticket is pending; [sla.request.P3] and\n"
+        "# [sla.category.network.P2] override them for a type or a category. `hd sla sweep` (from cron)\n"
+        "# records breaches and applies on_breach: \"escalate\", \"priority\" and/or \"hook\" (on-breach).\n"
+        "# [calendar.office]\n"
+        "# hours = \"Mon-Fri 09:00-17:00\"\n"
+        "# holidays = [\"2026-12-25\", \"2026-12-26\"]\n"
+        "# timezone = \"Europe/Warsaw\"\n"
+        "#\n"
+        "# [sla]\n"
+        "# calendar = \"office\"     # the built-in \"24x7\" counts every hour\n"
+        "# at_risk = \"20%\"\n"
+        "# on_breach = [\"hook\"]\n"
+        "#\n"
+        "# [sla.P1]\n"
+        "# respond = \"15m\"\n"
+        "# resolve = \"4h\"\n"
+        "# calendar = \"24x7\"\n"
+        "# on_breach = [\"escalate\", \"hook\"]\n"
+        "#\n"
+        "# [sla.P3]\n"
+        "# respond = \"4h\"\n"
+        "# resolve = \"24h\"         # working hours: three office days\n"
+        "#\n"
+        "# Per-tier targets: how long a ticket may wait unassigned in a tier (pickup), and how long a\n"
+        "# tier may keep it (hold).\n"
+        "# [ola.L1]\n"
+        "# pickup = \"30m\"\n"
+        "# hold = \"4h\"\n";
     return out;
 }
 
@@ -1172,6 +1202,7 @@ std::string describe_config(const Config& config) {
         if (t.channel) out += "channel = " + quote(to_string(*t.channel)) + "\n";
         if (t.dedup) out += "dedup = " + quote(*t.dedup) + "\n";
     }
+    out += config_detail::describe_service_levels(config.service_levels);
     return out;
 }
 

@@ -292,5 +292,93 @@ void read_service_levels(const toml::table& root, const std::string& path_text, 
     ServiceLevelReader(path_text, config).read(root);
 }
 
+namespace {
+
+std::string toml_string(std::string_view text) {
+    std::string out = "\"";
+    for (char c : text) {
+        if (c == '"' || c == '\\') out += '\\';
+        out += c;
+    }
+    return out + "\"";
+}
+
+// A name as a TOML key: bare when it may be, else quoted.
+std::string toml_key(std::string_view name) {
+    const bool bare = !name.empty() && std::all_of(name.begin(), name.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+    });
+    return bare ? std::string(name) : toml_string(name);
+}
+
+std::string actions_toml(const std::vector<BreachAction>& actions) {
+    std::string out = "[";
+    for (std::size_t i = 0; i < actions.size(); ++i) out += (i ? ", " : "") + toml_string(to_string(actions[i]));
+    return out + "]";
+}
+
+// "category.network.P2" → [sla.category.network.P2] with the category name quoted when needed.
+std::string policy_header(const std::string& key) {
+    if (key.rfind("category.", 0) == 0) {
+        const std::size_t last = key.rfind('.');
+        return "[sla.category." + toml_key(key.substr(9, last - 9)) + key.substr(last) + "]";
+    }
+    return "[sla." + key + "]";
+}
+
+template <typename Section>
+void common_fields(std::string& out, const Section& s) {
+    if (s.calendar) out += "calendar = " + toml_string(*s.calendar) + "\n";
+    if (s.on_breach) out += "on_breach = " + actions_toml(*s.on_breach) + "\n";
+}
+
+std::string origin_of(const std::string& origin) {
+    std::string out;
+    for (char c : origin) out += (c == '\n' || c == '\r') ? ' ' : c;
+    return "  # from " + (out.empty() ? std::string("default") : out);
+}
+
+}  // namespace
+
+std::string describe_service_levels(const ServiceLevels& l) {
+    std::string out;
+    for (const auto& [name, c] : l.calendars) {
+        out += "\n[calendar." + toml_key(name) + "]" + origin_of(c.origin) + "\n";
+        out += "hours = " + toml_string(c.hours) + "\n";
+        out += "holidays = [";
+        for (std::size_t i = 0; i < c.holidays.size(); ++i) out += (i ? ", " : "") + toml_string(c.holidays[i]);
+        out += "]\n";
+        out += "timezone = " + toml_string(c.timezone) + "\n";
+    }
+    out += "\n[sla]" + origin_of(l.sla.origin) + "\n";
+    char share[32];
+    std::snprintf(share, sizeof share, "%g", l.at_risk);
+    out += "at_risk = " + std::string(share) + "\n";
+    if (l.sla.respond) out += "respond = " + toml_string(format_duration(*l.sla.respond)) + "\n";
+    if (l.sla.resolve) out += "resolve = " + toml_string(format_duration(*l.sla.resolve)) + "\n";
+    common_fields(out, l.sla);
+    if (l.policies.empty()) out += "# no [sla.P1] ... [sla.P4]: no ticket has a response or resolution target\n";
+    for (const auto& [key, s] : l.policies) {
+        out += "\n" + policy_header(key) + origin_of(s.origin) + "\n";
+        if (s.respond) out += "respond = " + toml_string(format_duration(*s.respond)) + "\n";
+        if (s.resolve) out += "resolve = " + toml_string(format_duration(*s.resolve)) + "\n";
+        common_fields(out, s);
+    }
+    const auto ola = [&](const OlaSection& s) {
+        if (s.pickup) out += "pickup = " + toml_string(format_duration(*s.pickup)) + "\n";
+        if (s.hold) out += "hold = " + toml_string(format_duration(*s.hold)) + "\n";
+        common_fields(out, s);
+    };
+    if (!l.olas.empty() || l.ola.pickup || l.ola.hold || l.ola.calendar || l.ola.on_breach) {
+        out += "\n[ola]" + origin_of(l.ola.origin) + "\n";
+        ola(l.ola);
+    }
+    for (const auto& [level, s] : l.olas) {
+        out += "\n[ola.L" + std::to_string(level) + "]" + origin_of(s.origin) + "\n";
+        ola(s);
+    }
+    return out;
+}
+
 }  // namespace config_detail
 }  // namespace hd

@@ -16,4 +16,8 @@ namespace hd::config_detail {
 // that does not exist); unknown keys become config.warnings.
 void read_service_levels(const toml::table& root, const std::string& path_text, Config& config);
 
+// The effective [calendar.NAME], [sla...] and [ola...] tables as TOML that loads back to the same values
+// (for `hd config show`), or a comment saying there are none.
+std::string describe_service_levels(const ServiceLevels& levels);
+
 }  // namespace hd::config_detail

@@ -625,6 +625,7 @@ TEST_CASE("the example routes of the default config text load once uncommented")
     bool in_route = false;
     for (std::string line; std::getline(in, line);) {
         if (line == "# [[route]]") in_route = true;
+        if (line.empty()) in_route = false;  // the routes' example ends at the blank line
         if (in_route && line.rfind("# ", 0) == 0) line = line.substr(2);
         if (in_route && line == "#") line.clear();
         text += line + "\n";
@@ -981,4 +982,27 @@ TEST_CASE("the example template of the default config text loads once uncommente
     CHECK(t.dedup == "disk-{host}-{mount}");
     CHECK(t.tier == 1);
     CHECK(t.tags == std::vector<std::string>{"disk", "monitoring"});
+}
+
+TEST_CASE("the example service levels of the default config text load once uncommented") {
+    TempDir dir;
+    std::string text;
+    std::istringstream in(hd::default_config_text());
+    bool in_example = false;
+    for (std::string line; std::getline(in, line);) {
+        if (line == "# [calendar.office]") in_example = true;
+        // Every commented line but the two of prose before [ola.L1].
+        if (in_example && line.rfind("# ", 0) == 0 && line.rfind("# Per-tier", 0) != 0 &&
+            line.rfind("# tier may", 0) != 0)
+            line = line.substr(2);
+        if (in_example && line == "#") line.clear();
+        text += line + "\n";
+    }
+    const Config c = load_text(dir, text);
+    CHECK(c.warnings.empty());
+    const hd::ServiceLevels& l = c.service_levels;
+    CHECK(l.calendars.at("office").timezone == "Europe/Warsaw");
+    CHECK(l.policies.at("P1").resolve == 4 * 3600);
+    CHECK(l.policies.at("P3").resolve == 24 * 3600);
+    CHECK(l.olas.at(1).hold == 4 * 3600);
 }
