@@ -10,7 +10,7 @@ PACKAGES = g++ make cmake pkg-config libsqlite3-dev libcli11-dev libtomlplusplus
            nlohmann-json3-dev libutf8proc-dev libstemmer-dev libcld2-dev \
            libmd4c-dev libyaml-cpp-dev libhowardhinnant-date-dev tzdata scdoc mandoc sqlite3 python3
 
-.PHONY: all deps build demo test bench bench-kb bench-import install clean
+.PHONY: all deps build demo test bench bench-kb bench-import bench-report install clean
 
 all: build
 
@@ -34,7 +34,7 @@ test: build
 
 # Benchmarks: Release builds, real data from ../shared/data; numbers, never pass/fail.
 DATA ?= $(CURDIR)/../shared/data
-bench: bench-kb bench-import
+bench: bench-kb bench-import bench-report
 
 bench-kb:
 	$(MAKE) build BUILD=build-release TYPE=Release
@@ -43,6 +43,10 @@ bench-kb:
 bench-import:
 	$(MAKE) build BUILD=build-release TYPE=Release
 	python3 tests/bench/import_bench.py --hd build-release/cmd/hd --markdown tests/bench/RESULTS-import.md
+
+bench-report:
+	$(MAKE) build BUILD=build-release TYPE=Release
+	python3 tests/bench/report_bench.py --hd build-release/cmd/hd --markdown tests/bench/RESULTS-report.md
 
 install: build
 	cmake --install $(BUILD) --prefix $(PREFIX)

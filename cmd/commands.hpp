@@ -36,9 +36,13 @@ void add_kb(CLI::App& app, Context& ctx);         // kb add, show, edit, list, s
 void add_export(CLI::App& app, Context& ctx);
 void add_import(CLI::App& app, Context& ctx);
 void add_hook(CLI::App& app, Context& ctx);       // hook run, list
+void add_rate(CLI::App& app, Context& ctx);
+void add_report(CLI::App& app, Context& ctx);     // report summary, sla, tiers, ...
 void add_sla(CLI::App& app, Context& ctx);        // sla, sla sweep
 void add_completion(CLI::App& app, Context& ctx);
 
+// The kinds of `hd report` (for completion).
+std::vector<std::string> report_kinds();
 
 // `hd __complete WORD...` (hidden; called by the completion scripts): prints the candidates for the
 // last word, one per line, with a tab and a description where there is one.

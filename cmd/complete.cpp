@@ -32,6 +32,7 @@ std::vector<std::string> option_values(const std::string& option, Context& ctx) 
     if (option == "--channel") return {"phone", "email", "chat", "web", "cli", "monitoring"};
     if (option == "--code") return {"fixed", "workaround", "duplicate", "no-fault"};
     if (option == "--color") return {"auto", "always", "never"};
+    if (option == "--by") return {"day", "week", "month"};
     if (option == "-c" || option == "--category") return ctx.config().categories;
     if (option == "--tier" || option == "--to") {
         std::vector<std::string> out;
@@ -128,11 +129,23 @@ int complete_command_line(CLI::App& top, Context& ctx, const std::vector<std::st
     // Ticket ids: the most recent unresolved ones, with their titles.
     static const std::vector<std::string> kTakesIds = {"show", "log", "edit", "comment", "assign", "take", "start",
                                                        "pend", "resolve", "close", "reopen", "escalate", "deescalate",
-                                                       "link", "unlink", "merge", "explain", "suggest"};
+                                                       "link", "unlink", "merge", "explain", "suggest", "rate"};
     // hd hook run EVENT ID: the hook names, then ticket ids.
     const bool hook_run = name == "run" && cmd->get_parent() && cmd->get_parent()->get_name() == "hook";
     if (hook_run && positionals == 0) {
         for (std::string_view hook : kHookNames) print(ctx, std::string(hook));
+        return 0;
+    }
+    // hd report KIND.
+    if (name == "report") {
+        if (positionals == 0)
+            for (const auto& kind : report_kinds()) print(ctx, kind);
+        return 0;
+    }
+    // hd rate ID SCORE: ticket ids, then the scores.
+    if (name == "rate" && positionals >= 1) {
+        if (positionals == 1)
+            for (const char* score : {"1", "2", "3", "4", "5"}) print(ctx, score);
         return 0;
     }
     // hd template show NAME: the config's templates.

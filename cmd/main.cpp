@@ -23,6 +23,7 @@ constexpr AddCommand kCommands[] = {
     hd::cmd::add_take,   hd::cmd::add_lifecycle, hd::cmd::add_queue, hd::cmd::add_escalate,
     hd::cmd::add_link,   hd::cmd::add_kb,      hd::cmd::add_export, hd::cmd::add_import,
     hd::cmd::add_agent,  hd::cmd::add_tier,    hd::cmd::add_route,  hd::cmd::add_template,
+    hd::cmd::add_rate,   hd::cmd::add_report,
     hd::cmd::add_config, hd::cmd::add_hook, hd::cmd::add_sla, hd::cmd::add_completion,
 };
 

@@ -26,6 +26,7 @@ struct ShowData {
     std::vector<TicketArticle> articles;
     std::vector<Event> events;
     out::SlaView sla;
+    std::optional<Rating> rating;
 };
 
 // "breached · respond breached 10m ago · resolve 7h left · P2 (office)"; empty when no target applies.
@@ -36,6 +37,14 @@ std::string sla_line(const out::SlaView& v, Timestamp now) {
     if (v.resolve.state != SlaState::none) line += " · resolve " + out::describe_target(v.resolve, now);
     if (!v.clock.policy.empty()) line += " · " + out::sanitize(v.clock.policy + " (" + v.clock.calendar + ")");
     return line;
+}
+
+// "4/5 by carol: Fixed in minutes"; empty when not rated.
+std::string rating_line(const std::optional<Rating>& r) {
+    if (!r) return "";
+    std::string line = std::to_string(r->score) + "/5 by " + r->rated_by;
+    if (r->comment) line += ": " + *r->comment;
+    return out::sanitize(line);
 }
 
 int run_show(const ShowOptions& o, Context& ctx) {
@@ -49,18 +58,20 @@ int run_show(const ShowOptions& o, Context& ctx) {
         SlaService sla(store, ctx.config(), ctx.now());
         out::SlaView view = sla_view_of(sla, t, ctx.now());
         return ShowData{std::move(t), store.comments(id), store.links(id), store.kb().ticket_articles(id),
-                        store.events(id), std::move(view)};
+                        store.events(id), std::move(view), store.reports().find_rating(id)};
     });
     const std::string sla_json = out::sla_json(d.sla);
     if (format) {
         ctx.out() << format->render(out::ticket_fields(d.ticket)) << '\n';
     } else if (ctx.global.json) {
-        ctx.out() << out::ticket_detail_json(d.ticket, d.comments, d.links, d.articles, d.events, o.history, &sla_json)
+        ctx.out() << out::ticket_detail_json(d.ticket, d.comments, d.links, d.articles, d.events, o.history, &sla_json,
+                                             d.rating ? &*d.rating : nullptr, true)
                   << '\n';
     } else if (ctx.global.quiet) {
         ctx.out() << d.ticket.id << '\n';
     } else {
-        out::ViewOptions view{ctx.config(), ctx.now(), ctx.width(), ctx.style(), sla_line(d.sla, ctx.now())};
+        out::ViewOptions view{ctx.config(), ctx.now(), ctx.width(), ctx.style(), sla_line(d.sla, ctx.now()),
+                              rating_line(d.rating)};
         out::print_ticket_detail(ctx.out(), d.ticket, d.comments, d.links, d.articles, d.events, o.history, view);
     }
     return 0;

@@ -14,7 +14,7 @@ namespace hd::cmd {
 // urgency, category, tier (2, "2", "L2" or a tier's name), assignee, team, requester, channel, tags; null
 // leaves a field unset. Fields that --json prints but a new ticket cannot take (id, status, the times,
 // resolution_code, dedup_key, occurrences, last_seen_at, cc, escalations, fcr, comments, links,
-// articles, tier_path, sla, history) are read and ignored, so that `hd show 1 --json | hd open --from-json -`
+// articles, tier_path, sla, rating, history) are read and ignored, so that `hd show 1 --json | hd open --from-json -`
 // files a copy of #1. Only types, enums and tiers are checked here; TicketService::open checks the rest
 // (title length, category list, names) as for any new ticket.
 // Throws hd::Error(usage) for text that is not JSON (naming its line and column), for an unknown field or

@@ -174,7 +174,7 @@ ordered_json parse_json(std::string_view text, bool one_line) {
 enum class Field {
     id, type, title, description, status, priority, impact, urgency, category, tier, assignee, requester, channel,
     tags, created_at, updated_at, resolved_at, closed_at, resolution_code, dedup_key, occurrences, last_seen_at,
-    team, cc, escalations, fcr, comments, events, links, articles, tier_path, sla,
+    team, cc, escalations, fcr, comments, events, links, articles, tier_path, sla, rating,
 };
 
 std::optional<Field> field_named(const std::string& name) {
@@ -190,7 +190,7 @@ std::optional<Field> field_named(const std::string& name) {
         {"cc", Field::cc}, {"escalations", Field::escalations}, {"fcr", Field::fcr}, {"comments", Field::comments},
         {"events", Field::events}, {"history", Field::events}, {"links", Field::links},
         {"articles", Field::articles}, {"tier_path", Field::tier_path},
-        {"sla", Field::sla},
+        {"sla", Field::sla}, {"rating", Field::rating},
     };
     const auto it = kFields.find(name);
     if (it == kFields.end()) return std::nullopt;
@@ -426,6 +426,9 @@ TicketRecord record_from_object(const ordered_json& j, const ImportDefaults& d) 
                 break;
             case Field::sla:  // computed from the events and the config
                 if (!v.is_object()) wrong_type(key, "an object", v);
+                break;
+            case Field::rating:  // hd show's; ratings are not imported
+                if (!v.is_null() && !v.is_object()) wrong_type(key, "an object or null", v);
                 break;
             case Field::comments: {
                 std::size_t i = 0;

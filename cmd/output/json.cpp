@@ -132,7 +132,8 @@ std::string ticket_json(const Ticket& t, const std::vector<Comment>* comments, c
 
 std::string ticket_detail_json(const Ticket& t, const std::vector<Comment>& comments, const std::vector<Link>& links,
                                const std::vector<TicketArticle>& articles, const std::vector<Event>& events,
-                               bool with_history, const std::string* sla_json) {
+                               bool with_history, const std::string* sla_json, const Rating* rating,
+                               bool with_rating) {
     ordered_json j = ticket_object(t);
     j["comments"] = ordered_json::array();
     for (const auto& c : comments) j["comments"].push_back(comment_object(c));
@@ -163,6 +164,12 @@ std::string ticket_detail_json(const Ticket& t, const std::vector<Comment>& comm
                                       {"actor", e.actor},
                                       {"reason", opt(e.note)}});
     if (sla_json) j["sla"] = ordered_json::parse(*sla_json);
+    if (with_rating)
+        j["rating"] = rating ? ordered_json{{"score", rating->score},
+                                            {"comment", opt(rating->comment)},
+                                            {"rated_by", rating->rated_by},
+                                            {"rated_at", format_rfc3339(rating->rated_at)}}
+                             : ordered_json(nullptr);
     if (with_history) {
         j["history"] = ordered_json::array();
         for (const auto& e : events) j["history"].push_back(event_object(e));

@@ -12,6 +12,7 @@
 #include "core/config/config.hpp"
 #include "core/model/agent.hpp"
 #include "core/model/ticket.hpp"
+#include "core/report/rating.hpp"
 #include "core/store/kb_store.hpp"
 
 namespace hd::out {
@@ -30,11 +31,12 @@ FlatRecord ticket_fields(const Ticket& t);
 std::vector<std::string> ticket_field_names();
 
 // `hd show --json`: the ticket, its comments, its links both ways, its tier path (escalations and
-// de-escalations from its events), its service levels ("sla", from out::sla_json) and, with history,
-// the audit trail.
+// de-escalations from its events), its service levels ("sla", from out::sla_json), with with_rating
+// its satisfaction rating ("rating", null when none) and, with history, the audit trail.
 std::string ticket_detail_json(const Ticket& t, const std::vector<Comment>& comments, const std::vector<Link>& links,
                                const std::vector<TicketArticle>& articles, const std::vector<Event>& events,
-                               bool with_history, const std::string* sla_json = nullptr);
+                               bool with_history, const std::string* sla_json = nullptr,
+                               const Rating* rating = nullptr, bool with_rating = false);
 
 std::string agents_json(const std::vector<AgentLoad>& agents);
 std::string agent_json(const Agent& agent);

@@ -121,6 +121,7 @@ void print_ticket_detail(std::ostream& out, const Ticket& t, const std::vector<C
     }
     if (t.closed_at) field("Closed", format_local_time(*t.closed_at));
     if (!view.sla.empty()) field("SLA", view.sla);
+    if (!view.rating.empty()) field("Rating", view.rating);
     for (const auto& l : links) {
         const bool out_link = l.from == t.id;
         const std::string other = "#" + std::to_string(out_link ? l.to : l.from);

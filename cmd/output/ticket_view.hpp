@@ -18,7 +18,8 @@ struct ViewOptions {
     Timestamp now;
     std::size_t width;
     const Style& style;
-    std::string sla = {};  // the detail view's SLA line, already sanitized; empty: none
+    std::string sla = {};     // the detail view's SLA line, already sanitized; empty: none
+    std::string rating = {};  // likewise, the satisfaction rating
 };
 
 // ID, priority, status, tier, assignee, age, title (the title gives way on a narrow terminal).

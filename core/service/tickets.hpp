@@ -111,6 +111,10 @@ public:
     // as a duplicate of INTO.
     Ticket merge(TicketId source, TicketId into);
 
+    // The requester's satisfaction with a resolved or closed ticket, 1 to 5 (core/service/rating.cpp).
+    // Rating again replaces the earlier rating; each is a `rated` event in the audit log.
+    Rating rate(TicketId id, int score, const std::optional<std::string>& comment);
+
     // How a new ticket with these fields would be routed (for `hd route test`).
     RoutingDecision route(const RoutingInput& input) const;
 

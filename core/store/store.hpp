@@ -14,6 +14,7 @@
 #include "core/model/ticket.hpp"
 #include "core/query/filter.hpp"
 #include "core/store/kb_store.hpp"
+#include "core/store/report_store.hpp"
 #include "core/store/sla_store.hpp"
 
 namespace hd {
@@ -120,6 +121,8 @@ public:
 
     // The knowledge base, in the same transaction as everything else.
     virtual KbStore& kb() = 0;
+    // Satisfaction ratings and the aggregates of `hd report`, in the same transaction.
+    virtual ReportStore& reports() = 0;
     // Service-level clocks and breaches, likewise.
     virtual SlaStore& sla() = 0;
 

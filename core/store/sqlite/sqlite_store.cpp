@@ -13,6 +13,7 @@
 #include "core/store/sqlite/db.hpp"
 #include "core/store/sqlite/filter_sql.hpp"
 #include "core/store/sqlite/kb_store.hpp"
+#include "core/store/sqlite/report_store.hpp"
 #include "core/store/sqlite/sla_store.hpp"
 #include "core/store/sqlite/migrations.hpp"
 #include "core/store/store.hpp"
@@ -161,6 +162,7 @@ public:
 
     bool exists() const override { return db_ != nullptr; }
     KbStore& kb() override { return *kb_; }
+    ReportStore& reports() override { return *reports_; }
     SlaStore& sla() override { return *sla_; }
     std::string location() const override { return options_.path.string(); }
 
@@ -771,6 +773,7 @@ private:
     std::unordered_set<std::int64_t> taken_tickets_, taken_comments_, taken_events_;
     std::unique_ptr<Db> db_;
     std::unique_ptr<KbStore> kb_ = sqlite::make_kb_store(db_);
+    std::unique_ptr<ReportStore> reports_ = sqlite::make_report_store(db_);
     std::unique_ptr<SlaStore> sla_ = sqlite::make_sla_store(db_);
     bool in_tx_ = false;
     std::filesystem::path staging_path_;  // set while a new store waits for its first commit
