@@ -143,6 +143,7 @@ int run_sweep(bool dry_run, Context& ctx) {
             return;
         }
         if (ctx.global.quiet) return;
+        if (lines.empty()) ctx.out() << (dry_run ? "No new breach would be recorded.\n" : "No new breaches.\n");
         for (const auto& l : lines) {
             std::string what = "#" + std::to_string(l.breach.ticket) + " " + l.breach.target;
             if (l.breach.tier) what += " (L" + std::to_string(l.breach.tier) + ")";

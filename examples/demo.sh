@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # A walk through hd on a fresh, temporary store: file tickets, triage, work them, find the answer in
-# the knowledge base, and resolve them.
+# the knowledge base, resolve them, watch the service levels and report.
 # Run by `make demo`; HD_BIN names the binary (default: hd on the PATH).
 set -euo pipefail
 
@@ -19,6 +19,17 @@ cat >>"$HD_CONFIG" <<'TOML'
 name = "network goes to support"
 category = "network"
 tier = 2
+
+[sla.P2]
+respond = "1h"
+resolve = "8h"
+
+[sla.P3]
+respond = "4h"
+resolve = "24h"
+
+[ola.L1]
+pickup = "30m"
 TOML
 hd agent add alice --tier L1 --email alice@example.com
 hd agent add bob --tier L2 --team netops
@@ -53,3 +64,10 @@ hd show 1
 hd resolve "$id" --note "Rotated the logs" --code workaround
 hd list --all --sort -updated
 hd show 1 --json
+hd sla
+step 'HD_NOW=<in two days> hd sla breached'
+HD_NOW=$(date -u -d '+2 days' +%Y-%m-%dT%H:%M:%SZ) "$HD_BIN" sla breached
+hd sla sweep --dry-run
+hd rate 2 5 --comment "Fixed before lunch"
+hd report
+hd report volume --since 7d --by day --chart

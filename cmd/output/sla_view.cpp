@@ -85,14 +85,15 @@ std::string sweep_json(std::int64_t refreshed, const std::vector<SweepLine>& lin
 }
 
 std::string describe_target(const TargetView& t, Timestamp now) {
-    const auto left = [&](Seconds s) { return format_duration(s < 0 ? -s : s); };
+    // Working time in hours (a working day is not a calendar day); wall-clock time as usual.
+    const auto left = [&](Seconds s) { return format_hours(s < 0 ? -s : s); };
     switch (t.state) {
         case SlaState::none: return "-";
         case SlaState::met: return "met";
         case SlaState::missed: return "missed";
         case SlaState::paused: return t.business_left ? "paused, " + left(*t.business_left) + " left" : "paused";
         case SlaState::breached:
-            return "breached " + (t.due ? format_duration(now - *t.due) + " ago" : std::string());
+            return "breached " + (t.due ? format_duration(now - *t.due) + " ago" : std::string());  // wall clock
         case SlaState::ok:
         case SlaState::at_risk: {
             std::string out = t.business_left ? left(*t.business_left) + " left" : std::string("due");

@@ -332,6 +332,8 @@ void common_fields(std::string& out, const Section& s) {
     if (s.on_breach) out += "on_breach = " + actions_toml(*s.on_breach) + "\n";
 }
 
+std::string working_time(Seconds s) { return toml_string(format_hours(s)); }
+
 std::string origin_of(const std::string& origin) {
     std::string out;
     for (char c : origin) out += (c == '\n' || c == '\r') ? ' ' : c;
@@ -354,19 +356,19 @@ std::string describe_service_levels(const ServiceLevels& l) {
     char share[32];
     std::snprintf(share, sizeof share, "%g", l.at_risk);
     out += "at_risk = " + std::string(share) + "\n";
-    if (l.sla.respond) out += "respond = " + toml_string(format_duration(*l.sla.respond)) + "\n";
-    if (l.sla.resolve) out += "resolve = " + toml_string(format_duration(*l.sla.resolve)) + "\n";
+    if (l.sla.respond) out += "respond = " + working_time(*l.sla.respond) + "\n";
+    if (l.sla.resolve) out += "resolve = " + working_time(*l.sla.resolve) + "\n";
     common_fields(out, l.sla);
     if (l.policies.empty()) out += "# no [sla.P1] ... [sla.P4]: no ticket has a response or resolution target\n";
     for (const auto& [key, s] : l.policies) {
         out += "\n" + policy_header(key) + origin_of(s.origin) + "\n";
-        if (s.respond) out += "respond = " + toml_string(format_duration(*s.respond)) + "\n";
-        if (s.resolve) out += "resolve = " + toml_string(format_duration(*s.resolve)) + "\n";
+        if (s.respond) out += "respond = " + working_time(*s.respond) + "\n";
+        if (s.resolve) out += "resolve = " + working_time(*s.resolve) + "\n";
         common_fields(out, s);
     }
     const auto ola = [&](const OlaSection& s) {
-        if (s.pickup) out += "pickup = " + toml_string(format_duration(*s.pickup)) + "\n";
-        if (s.hold) out += "hold = " + toml_string(format_duration(*s.hold)) + "\n";
+        if (s.pickup) out += "pickup = " + working_time(*s.pickup) + "\n";
+        if (s.hold) out += "hold = " + working_time(*s.hold) + "\n";
         common_fields(out, s);
     };
     if (!l.olas.empty() || l.ola.pickup || l.ola.hold || l.ola.calendar || l.ola.on_breach) {

@@ -170,4 +170,13 @@ std::string format_age(Seconds s) {
     return std::to_string(s / kYear) + "y ago";
 }
 
+std::string format_hours(Seconds s) {
+    if (s < 0) return "-" + format_hours(-s);
+    std::string out;
+    if (s >= 3600) out += std::to_string(s / 3600) + "h";
+    if (s % 3600 >= 60) out += std::to_string(s % 3600 / 60) + "m";
+    if (s % 60 || out.empty()) out += std::to_string(s % 60) + "s";
+    return out;
+}
+
 }  // namespace hd

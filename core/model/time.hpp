@@ -26,6 +26,10 @@ std::optional<Seconds> parse_duration(std::string_view text);
 // The shortest readable form: 90 → "1m30s", 86400 → "1d", 0 → "0s".
 std::string format_duration(Seconds s);
 
+// Working time, in hours at most (a day of work is not a calendar day): 86400 → "24h", 5400 → "1h30m",
+// 45 → "45s", 0 → "0s". Negative values get a leading '-'.
+std::string format_hours(Seconds s);
+
 // For tables: "just now", "5m ago", "3h ago", "2d ago", "3w ago", "2y ago" (coarse, one unit; days below
 // two weeks).
 std::string format_age(Seconds s);

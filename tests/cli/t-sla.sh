@@ -222,6 +222,8 @@ expect_rc 0
 expect_empty_out
 hd sla sweep --json
 expect_json '["breaches"]' "[]"
+hd sla sweep
+expect_out_exactly "No new breaches."
 expect_store_unchanged
 
 test_case "config errors name the file and line, exit 2"

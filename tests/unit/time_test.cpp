@@ -140,3 +140,12 @@ TEST_CASE("ages are coarse, in one unit") {
     CHECK(hd::format_age(3 * 7 * 86400) == "3w ago");
     CHECK(hd::format_age(2 * 365 * 86400 + 5) == "2y ago");
 }
+
+TEST_CASE("format_hours writes working time in hours at most") {
+    CHECK(hd::format_hours(0) == "0s");
+    CHECK(hd::format_hours(45) == "45s");
+    CHECK(hd::format_hours(5400) == "1h30m");
+    CHECK(hd::format_hours(86400) == "24h");
+    CHECK(hd::format_hours(40 * 3600 + 61) == "40h1m1s");
+    CHECK(hd::format_hours(-1800) == "-30m");
+}
