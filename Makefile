@@ -8,9 +8,10 @@ JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 # Debian packages the build and the tests need.
 PACKAGES = g++ make cmake pkg-config libsqlite3-dev libcli11-dev libtomlplusplus-dev doctest-dev \
            nlohmann-json3-dev libutf8proc-dev libstemmer-dev libcld2-dev \
-           libmd4c-dev libyaml-cpp-dev libhowardhinnant-date-dev tzdata scdoc mandoc sqlite3 python3
+           libmd4c-dev libyaml-cpp-dev libhowardhinnant-date-dev tzdata scdoc mandoc sqlite3 python3 \
+           zsh fish bash-completion bsdutils man-db dpkg-dev file
 
-.PHONY: all deps build demo test bench bench-kb bench-import bench-report install clean
+.PHONY: all deps build demo test bench bench-kb bench-import bench-report install deb clean
 
 all: build
 
@@ -50,6 +51,15 @@ bench-report:
 
 install: build
 	cmake --install $(BUILD) --prefix $(PREFIX)
+
+# A Debian package of a Release build for /usr: hd_VERSION-1_ARCH.deb in this directory
+# (install it with: apt-get install ./hd_*.deb). The dependencies come from dpkg-shlibdeps.
+DEB_BUILD ?= build-release
+deb: deps
+	cmake -S . -B $(DEB_BUILD) -DCMAKE_BUILD_TYPE=Release -DCMAKE_INSTALL_PREFIX=/usr -DCMAKE_SKIP_INSTALL_ALL_DEPENDENCY=ON
+	cmake --build $(DEB_BUILD) -j $(JOBS) --target hd man
+	cd $(DEB_BUILD) && rm -f hd_*.deb && cpack -G DEB
+	cp $(DEB_BUILD)/hd_*.deb .
 
 clean:
 	rm -rf $(BUILD)

@@ -39,7 +39,9 @@ void add_hook(CLI::App& app, Context& ctx);       // hook run, list
 void add_rate(CLI::App& app, Context& ctx);
 void add_report(CLI::App& app, Context& ctx);     // report summary, sla, tiers, ...
 void add_sla(CLI::App& app, Context& ctx);        // sla, sla sweep
+void add_maintenance(CLI::App& app, Context& ctx);  // check, backup, restore
 void add_completion(CLI::App& app, Context& ctx);
+void add_help(CLI::App& app, Context& ctx);        // help [COMMAND...]: man page or --help
 
 // The kinds of `hd report` (for completion).
 std::vector<std::string> report_kinds();

@@ -93,6 +93,13 @@ int complete_command_line(CLI::App& top, Context& ctx, const std::vector<std::st
         for (const auto& v : option_values(previous, ctx)) print(ctx, v);
         return 0;
     }
+    // --option=VALUE (fish and zsh pass it as one word; the bash script splits it itself).
+    if (const auto eq = current.find('='); current.starts_with("--") && eq != std::string::npos) {
+        const std::string option = current.substr(0, eq);
+        if (takes_value(*cmd, top, option))
+            for (const auto& v : option_values(option, ctx)) print(ctx, option + '=' + v);
+        return 0;
+    }
     if (!current.empty() && current[0] == '-') {
         // The command's own options, then the global ones.
         std::vector<const CLI::App*> apps{cmd};
@@ -112,6 +119,26 @@ int complete_command_line(CLI::App& top, Context& ctx, const std::vector<std::st
     }
     const std::string name = cmd->get_name();
     if (cmd == &top) return 0;
+    // hd help COMMAND...: the commands, then the subcommands of the one named so far.
+    if (name == "help" && cmd->get_parent() == &top) {
+        const CLI::App* named = &top;
+        bool after_help = false;
+        for (std::size_t i = 0; i + 1 < words.size(); ++i) {
+            if (!after_help) {
+                after_help = words[i] == "help";
+                continue;
+            }
+            if (words[i].empty() || words[i][0] == '-') continue;
+            const CLI::App* sub = nullptr;
+            for (const CLI::App* s : named->get_subcommands({}))
+                if (s->get_name() == words[i]) sub = s;
+            if (!sub) return 0;
+            named = sub;
+        }
+        for (const CLI::App* s : named->get_subcommands({}))
+            if (!s->get_group().empty()) print(ctx, s->get_name(), s->get_description());
+        return 0;
+    }
     // hd kb show|edit|publish|retire|history|link ARTICLE; hd kb link ARTICLE TICKET; hd kb suggest TICKET.
     const bool in_kb = cmd->get_parent() && cmd->get_parent()->get_name() == "kb";
     if (in_kb) {

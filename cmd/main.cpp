@@ -24,7 +24,8 @@ constexpr AddCommand kCommands[] = {
     hd::cmd::add_link,   hd::cmd::add_kb,      hd::cmd::add_export, hd::cmd::add_import,
     hd::cmd::add_agent,  hd::cmd::add_tier,    hd::cmd::add_route,  hd::cmd::add_template,
     hd::cmd::add_rate,   hd::cmd::add_report,
-    hd::cmd::add_config, hd::cmd::add_hook, hd::cmd::add_sla, hd::cmd::add_completion,
+    hd::cmd::add_config, hd::cmd::add_hook, hd::cmd::add_sla, hd::cmd::add_maintenance, hd::cmd::add_completion,
+    hd::cmd::add_help,
 };
 
 // The words that are not options or their values, in order: the command's name and, for a family such

@@ -215,6 +215,14 @@ std::string object_json(const std::vector<std::pair<std::string, JsonScalar>>& f
     return dump(j);
 }
 
+std::string check_json(const std::string& store, const std::vector<std::string>& problems) {
+    ordered_json j;
+    j["store"] = store;
+    j["ok"] = problems.empty();
+    j["problems"] = problems;
+    return dump(j);
+}
+
 std::string config_json(const Config& c) {
     ordered_json j;
     j["path"] = c.path.string();

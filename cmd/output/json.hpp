@@ -47,6 +47,9 @@ std::string comment_json(const Comment& c);
 using JsonScalar = std::variant<std::nullptr_t, bool, std::int64_t, std::string>;
 std::string object_json(const std::vector<std::pair<std::string, JsonScalar>>& fields);
 
+// `hd check --json`: {"store", "ok", "problems": [text...]}.
+std::string check_json(const std::string& store, const std::vector<std::string>& problems);
+
 // The effective configuration.
 std::string config_json(const Config& config);
 

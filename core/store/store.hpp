@@ -126,6 +126,14 @@ public:
     // Service-level clocks and breaches, likewise.
     virtual SlaStore& sla() = 0;
 
+    // Maintenance, outside any transaction. check: every problem found, worded for people (empty when
+    // the store is sound; `tiers` is the config's number of tiers). backup_to: a consistent copy into
+    // a new file while others keep writing. restore_from: replaces the whole store with a checked
+    // copy (hd::Error(usage) when it is not a sound hd store), brought up to this hd's schema.
+    virtual std::vector<std::string> check(int tiers) = 0;
+    virtual void backup_to(const std::filesystem::path& path) = 0;
+    virtual void restore_from(const std::filesystem::path& path) = 0;
+
     // The schema version the store is at, and the one this hd writes.
     virtual int schema_version() = 0;
     static int current_schema_version();

@@ -13,6 +13,7 @@
 #include "core/store/sqlite/db.hpp"
 #include "core/store/sqlite/filter_sql.hpp"
 #include "core/store/sqlite/kb_store.hpp"
+#include "core/store/sqlite/maintenance.hpp"
 #include "core/store/sqlite/report_store.hpp"
 #include "core/store/sqlite/sla_store.hpp"
 #include "core/store/sqlite/migrations.hpp"
@@ -164,6 +165,21 @@ public:
     KbStore& kb() override { return *kb_; }
     ReportStore& reports() override { return *reports_; }
     SlaStore& sla() override { return *sla_; }
+
+    std::vector<std::string> check(int tiers) override {
+        if (!db_) return {};
+        return sqlite::check_store(*db_, tiers);
+    }
+    void backup_to(const std::filesystem::path& path) override {
+        if (!db_) fail(ErrorKind::not_found, "there is no store at " + options_.path.string() + " to back up");
+        sqlite::backup_store(*db_, path);
+    }
+    void restore_from(const std::filesystem::path& path) override {
+        sqlite::check_backup(path, latest_version());
+        if (!db_) fail(ErrorKind::not_found, "there is no store at " + options_.path.string() + " (hd init makes one)");
+        sqlite::restore_store(*db_, path);
+        check_and_migrate(true);  // an older backup is brought up to this hd's schema
+    }
     std::string location() const override { return options_.path.string(); }
 
     int schema_version() override {
