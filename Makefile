@@ -1,7 +1,16 @@
 # The commands a newcomer types. `make demo` and `make test` install what is missing (Debian 12,
 # as root or with sudo), build, and run.
+# SANITIZE=1: build in build-sanitize with ASan and UBSan (make test SANITIZE=1).
+SANITIZE ?=
+ifeq ($(SANITIZE),1)
+BUILD ?= build-sanitize
+TYPE ?= Debug
+SANITIZE_FLAGS = -DHD_SANITIZE=ON
+else
 BUILD ?= build
 TYPE ?= RelWithDebInfo
+SANITIZE_FLAGS = -DHD_SANITIZE=OFF
+endif
 PREFIX ?= /usr/local
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
@@ -24,14 +33,17 @@ deps:
 	fi
 
 build: deps
-	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=$(TYPE)
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=$(TYPE) $(SANITIZE_FLAGS)
 	cmake --build $(BUILD) -j $(JOBS)
 
 demo: build
 	HD_BIN=$(CURDIR)/$(BUILD)/cmd/hd bash examples/demo.sh
 
+# Under the sanitizers a report aborts the process (halt_on_error), so the test that caused it fails;
+# leaks are reported too (LeakSanitizer).
 test: build
-	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+	cd $(BUILD) && ASAN_OPTIONS=detect_leaks=1:halt_on_error=1:abort_on_error=1 \
+	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ctest --output-on-failure -j $(JOBS)
 
 # Benchmarks: Release builds, real data from ../shared/data; numbers, never pass/fail.
 DATA ?= $(CURDIR)/../shared/data

@@ -153,7 +153,7 @@ int complete_command_line(CLI::App& top, Context& ctx, const std::vector<std::st
     if (name == "assign" && positionals >= 1) {
         for (const auto& v : option_values("--assign", ctx)) print(ctx, v);
     }
-    // Ticket ids: the most recent unresolved ones, with their titles.
+    // Ticket ids: the most recent ones the command can act on, with their titles.
     static const std::vector<std::string> kTakesIds = {"show", "log", "edit", "comment", "assign", "take", "start",
                                                        "pend", "resolve", "close", "reopen", "escalate", "deescalate",
                                                        "link", "unlink", "merge", "explain", "suggest", "rate"};
@@ -186,6 +186,18 @@ int complete_command_line(CLI::App& top, Context& ctx, const std::vector<std::st
     TicketQuery q;
     q.sort = {SortKey{SortField::id, true}};
     q.limit = 200;
+    // The tickets the command can act on: solved ones to reopen, close or rate; active ones to work
+    // on; for show, log, links and merges, any but the closed.
+    static const std::vector<std::string> kTakesSolved = {"reopen", "close", "rate"};
+    static const std::vector<std::string> kTakesAny = {"show", "log", "link", "unlink", "merge", "explain", "suggest"};
+    const auto among = [&](const std::vector<std::string>& names) {
+        return std::find(names.begin(), names.end(), name) != names.end();
+    };
+    if (among(kTakesSolved))
+        q.filter.conditions.push_back({FilterField::status, Compare::eq, {std::string("resolved"), std::string("closed")}});
+    else if (!hook_run && !among(kTakesAny))
+        q.filter.conditions.push_back(
+            {FilterField::status, Compare::eq, {std::string("new"), std::string("open"), std::string("pending")}});
     for (const auto& t : ctx.read([&](TicketService&, Store& s) { return s.list_tickets(q); }))
         print(ctx, std::to_string(t.id), t.title);
     return 0;

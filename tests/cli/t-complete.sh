@@ -26,6 +26,18 @@ expect_out_re '^1	Printer on floor 3$'
 hd __complete agent ""
 expect_out_re '^rm	'
 
+test_case "__complete offers the tickets a command can act on"
+"$HD_BIN" open "Solved already" -q >/dev/null # 2
+"$HD_BIN" --as alice resolve 2 --note "done" >/dev/null
+hd __complete start ""
+expect_out_re '^1	Printer on floor 3$'
+expect_no_out "Solved already"
+hd __complete reopen ""
+expect_out_exactly "$(printf '2\tSolved already')"
+hd __complete show ""
+expect_out "Solved already"
+expect_out "Printer on floor 3"
+
 test_case "__complete covers hd kb: subcommands, articles, languages, tickets"
 printf -- '---\ntitle: VPN drops\nid: vpn-drops\nlang: en\n---\nReconnect.\n' >"$TEST_DIR/vpn.md"
 "$HD_BIN" --as alice agent set alice --tier 2 >/dev/null

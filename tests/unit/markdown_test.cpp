@@ -1,7 +1,6 @@
 // Tests of Markdown articles: plain text for the index, the first heading, and terminal rendering.
 #include <doctest/doctest.h>
 
-#include <chrono>
 #include <string>
 #include <vector>
 
@@ -296,31 +295,31 @@ TEST_CASE("markdown view survives huge, deeply nested and broken input") {
         for (const auto& line : hd::out::render_markdown(nested, 40, hd::out::Style(false)))
             CHECK(hd::out::display_width(line) <= 40);
     }
-    SUBCASE("five megabytes in well under a few seconds") {
+    // No timing assertion here (the machine's load decides it): speed is measured by make bench-kb.
+    SUBCASE("five megabytes render completely") {
         std::string big;
         while (big.size() < 5'000'000)
             big +=
                 "## Heading\n\nSome *text* with **bold**, `code` and a [link](http://x.org) &amp; words.\n\n"
                 "- item\n  1. nested\n\n> quote\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n```\ncode\n```\n\n";
-        const auto start = std::chrono::steady_clock::now();
         const auto rendered = hd::out::render_markdown(big, 80, hd::out::Style(true));
         const std::string plain = markdown_plain_text(big);
-        const auto elapsed = std::chrono::steady_clock::now() - start;
         CHECK(rendered.size() > 100'000);
         CHECK(plain.size() > 1'000'000);
-        CHECK(elapsed < std::chrono::seconds(3));
     }
     SUBCASE("pathological HTML and emphasis") {
         std::string comments;
         for (int i = 0; i < 200'000; ++i) comments += "<!--";
         std::string tags;
         for (int i = 0; i < 200'000; ++i) tags += "a <b ";
-        const auto start = std::chrono::steady_clock::now();
-        hd::out::render_markdown(comments, 80, hd::out::Style(false));
-        hd::out::render_markdown(tags, 80, hd::out::Style(false));
-        markdown_plain_text(tags);
-        hd::out::render_markdown(std::string(50'000, '*') + "x" + std::string(50'000, '*'), 80, hd::out::Style(false));
-        CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(3));
+        // They finish (a quadratic parser would take hours, and ctest's time limit stops it) and keep
+        // the text; how fast is for the benchmarks, not for a test.
+        CHECK_NOTHROW(hd::out::render_markdown(comments, 80, hd::out::Style(false)));  // an endless comment
+        CHECK_FALSE(hd::out::render_markdown(tags, 80, hd::out::Style(false)).empty());
+        CHECK(markdown_plain_text(tags).find('b') != std::string::npos);
+        CHECK_FALSE(hd::out::render_markdown(std::string(50'000, '*') + "x" + std::string(50'000, '*'), 80,
+                                             hd::out::Style(false))
+                        .empty());
     }
     SUBCASE("invalid UTF-8 and control characters are shown, not passed on") {
         const auto rendered =

@@ -112,7 +112,17 @@ Db::Db(const std::string& path, bool read_only, std::int64_t busy_timeout_ms)
     : path_(path), busy_timeout_ms_(busy_timeout_ms) {
     const int flags = (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_NOMUTEX;
     const int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
-    if (rc != SQLITE_OK) raise(rc, "opening the store");
+    if (rc != SQLITE_OK) {
+        // SQLite hands back a handle even when opening fails, and no destructor runs for a
+        // constructor that throws: close it here, once raise has read its message.
+        try {
+            raise(rc, "opening the store");
+        } catch (...) {
+            sqlite3_close_v2(db_);
+            db_ = nullptr;
+            throw;
+        }
+    }
     sqlite3_extended_result_codes(db_, 1);
     sqlite3_busy_handler(db_, &Db::wait_for_lock, this);
     sqlite3_create_function(db_, "hd_contains", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr, hd_contains,
