@@ -149,6 +149,23 @@ expect_rc 5
 expect_error_line
 expect_err "$TEST_DIR/afile"
 
+test_case "a write past the file size limit (as on a full disk) is exit 5, and the store stays good"
+export HD_DB="$TEST_DIR/full.db"
+"$HD_BIN" open "Before the limit" -q >/dev/null
+head -c 600000 /dev/urandom | base64 -w 100 >"$TEST_DIR/big.txt"
+remember_store
+# SIGXFSZ ignored, so that the write fails with EFBIG instead of killing hd.
+(ulimit -f 300; trap '' XFSZ; "$HD_BIN" open "Too big" -d - <"$TEST_DIR/big.txt" >"$OUT" 2>"$ERR"); RC=$?
+expect_rc 5
+expect_error_line
+expect_err "$TEST_DIR/full.db"
+expect_store_unchanged
+hd check -q
+expect_rc 0
+hd list -q
+expect_out_exactly "1"
+export HD_DB="$TEST_DIR/new/dir/hd.db"
+
 test_case "a command whose output cannot be written fails and writes nothing"
 if [ -w /dev/full ]; then
     remember_store

@@ -1,5 +1,7 @@
 // The SQLite connection, statement cache and error wording.
 #include "core/store/sqlite/db.hpp"
+
+#include <cerrno>
 #include "core/store/sqlite/fts_tokenizer.hpp"
 #include "core/store/sqlite/lock_holder.hpp"
 
@@ -190,8 +192,18 @@ void Db::raise(int code, std::string_view doing) const {
         case SQLITE_CANTOPEN:
             fail(ErrorKind::store, "cannot open the store" + where + ": " +
                                        (db_ ? sqlite3_errmsg(db_) : "unable to open database file"));
-        case SQLITE_IOERR:
+        case SQLITE_IOERR: {
+            // SQLite reports a failed write as an I/O error; the system's errno says why.
+            const int err = db_ ? sqlite3_system_errno(db_) : 0;
+            if (err == ENOSPC || err == EDQUOT)
+                fail(ErrorKind::store, "the disk is full; nothing was written" + where);
+            if (err == EFBIG)
+                fail(ErrorKind::store, "the store reached the largest file size allowed (ulimit -f); nothing was written" +
+                                           where);
+            if (err == EROFS)
+                fail(ErrorKind::store, "the store is on a read-only file system; cannot write" + where);
             fail(ErrorKind::store, "I/O error " + what + where + ": " + (db_ ? sqlite3_errmsg(db_) : "disk I/O error"));
+        }
         default:
             fail(ErrorKind::store, "store error " + what + where + ": " +
                                        (db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(code)));
