@@ -2,10 +2,10 @@
 #include "cmd/bulk/record_json.hpp"
 
 #include <charconv>
-#include <nlohmann/json.hpp>
 #include <unordered_map>
 
 #include "cmd/bulk/new_ticket_json.hpp"
+#include "cmd/output/json_objects.hpp"
 #include "core/rules/priority.hpp"
 #include "core/text/utf8.hpp"
 
@@ -14,75 +14,11 @@ namespace {
 
 using nlohmann::ordered_json;
 
-// ---- Writing ----------------------------------------------------------------------------------------
-// The same objects as cmd/output/json.cpp builds for --json (tests/unit/bulk_test.cpp holds them equal).
+// ---- Writing: the objects of cmd/output/json_objects.hpp, as --json prints them ----------------------
 
-ordered_json opt(const std::optional<std::string>& v) { return v ? ordered_json(*v) : ordered_json(nullptr); }
-ordered_json opt_time(const std::optional<Timestamp>& v) {
-    return v ? ordered_json(format_rfc3339(*v)) : ordered_json(nullptr);
-}
-template <typename E>
-ordered_json opt_enum(const std::optional<E>& v) {
-    return v ? ordered_json(std::string(to_string(*v))) : ordered_json(nullptr);
-}
-
-ordered_json ticket_object(const Ticket& t) {
-    ordered_json j;
-    j["id"] = t.id;
-    j["type"] = std::string(to_string(t.type));
-    j["title"] = t.title;
-    j["description"] = opt(t.description);
-    j["status"] = std::string(to_string(t.status));
-    j["priority"] = to_string(t.priority);
-    j["impact"] = opt_enum(t.impact);
-    j["urgency"] = opt_enum(t.urgency);
-    j["category"] = opt(t.category);
-    j["tier"] = t.tier;
-    j["assignee"] = opt(t.assignee);
-    j["requester"] = opt(t.requester);
-    j["channel"] = opt_enum(t.channel);
-    j["tags"] = t.tags;
-    j["created_at"] = format_rfc3339(t.created_at);
-    j["updated_at"] = format_rfc3339(t.updated_at);
-    j["resolved_at"] = opt_time(t.resolved_at);
-    j["closed_at"] = opt_time(t.closed_at);
-    j["resolution_code"] = opt_enum(t.resolution_code);
-    j["dedup_key"] = opt(t.dedup_key);
-    j["occurrences"] = t.occurrences;
-    j["last_seen_at"] = opt_time(t.last_seen_at);
-    j["team"] = opt(t.team);
-    j["cc"] = t.cc;
-    j["escalations"] = t.escalations;
-    const auto fcr = t.first_contact_resolution();
-    j["fcr"] = fcr ? ordered_json(*fcr) : ordered_json(nullptr);
-    return j;
-}
-
-ordered_json comment_object(const Comment& c) {
-    ordered_json j;
-    j["id"] = c.id;
-    j["ticket"] = c.ticket;
-    j["at"] = format_rfc3339(c.at);
-    j["author"] = c.author;
-    j["internal"] = c.internal;
-    j["body"] = c.body;
-    return j;
-}
-
-ordered_json event_object(const Event& e) {
-    ordered_json j;
-    j["id"] = e.id;
-    j["ticket"] = e.ticket;
-    j["at"] = format_rfc3339(e.at);
-    j["actor"] = e.actor;
-    j["kind"] = e.kind;
-    j["field"] = opt(e.field);
-    j["from"] = opt(e.old_value);
-    j["to"] = opt(e.new_value);
-    j["note"] = opt(e.note);
-    j["merged_from"] = e.merged_from ? ordered_json(*e.merged_from) : ordered_json(nullptr);
-    return j;
-}
+using out::json::comment_object;
+using out::json::event_object;
+using out::json::ticket_object;
 
 // ---- Reading ----------------------------------------------------------------------------------------
 

@@ -1,22 +1,16 @@
-// JSON documents for --json (nlohmann/json).
+// JSON documents for --json (nlohmann/json), from the objects of json_objects.hpp.
 #include "cmd/output/json.hpp"
 
-#include <nlohmann/json.hpp>
+#include "cmd/output/json_objects.hpp"
 
 #include "core/rules/template.hpp"
 
 namespace hd::out {
-namespace {
-
-using nlohmann::ordered_json;
+namespace json {
 
 ordered_json opt(const std::optional<std::string>& v) { return v ? ordered_json(*v) : ordered_json(nullptr); }
 ordered_json opt_time(const std::optional<Timestamp>& v) {
     return v ? ordered_json(format_rfc3339(*v)) : ordered_json(nullptr);
-}
-template <typename E>
-ordered_json opt_enum(const std::optional<E>& v) {
-    return v ? ordered_json(std::string(to_string(*v))) : ordered_json(nullptr);
 }
 
 // Text is validated as UTF-8 on the way in; replacing keeps a damaged store printable anyway.
@@ -80,16 +74,6 @@ ordered_json ticket_object(const Ticket& t) {
     return j;
 }
 
-ordered_json agent_object(const Agent& a) {
-    ordered_json j;
-    j["name"] = a.name;
-    j["tier"] = a.tier;
-    j["email"] = opt(a.email);
-    j["team"] = opt(a.team);
-    j["created_at"] = format_rfc3339(a.created_at);
-    j["last_assigned_at"] = opt_time(a.last_assigned_at);
-    return j;
-}
 
 // One JSON object as text fields (see ticket_fields in json.hpp).
 FlatRecord flatten(const ordered_json& object) {
@@ -105,6 +89,23 @@ FlatRecord flatten(const ordered_json& object) {
         out.emplace_back(name, std::move(flat));
     }
     return out;
+}
+
+}  // namespace json
+
+using namespace json;
+
+namespace {
+
+ordered_json agent_object(const Agent& a) {
+    ordered_json j;
+    j["name"] = a.name;
+    j["tier"] = a.tier;
+    j["email"] = opt(a.email);
+    j["team"] = opt(a.team);
+    j["created_at"] = format_rfc3339(a.created_at);
+    j["last_assigned_at"] = opt_time(a.last_assigned_at);
+    return j;
 }
 
 }  // namespace

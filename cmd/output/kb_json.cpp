@@ -1,14 +1,14 @@
 // JSON documents of the knowledge-base commands (nlohmann/json).
 #include "cmd/output/kb_json.hpp"
 
-#include <nlohmann/json.hpp>
+#include "cmd/output/json_objects.hpp"
 
 namespace hd::out {
 namespace {
 
-using nlohmann::ordered_json;
-
-std::string dump(const ordered_json& j) { return j.dump(2, ' ', false, ordered_json::error_handler_t::replace); }
+using json::dump;
+using json::flatten;
+using json::ordered_json;
 
 ordered_json article_object(const Article& a) {
     ordered_json j;
@@ -35,20 +35,6 @@ ordered_json hit_object(const ArticleHit& h) {
     return o;
 }
 
-// The same text rules as ticket_fields in json.cpp (the article objects hold no booleans).
-FlatRecord flatten(const ordered_json& object) {
-    const auto text = [](const ordered_json& v) { return v.is_string() ? v.get<std::string>() : v.dump(); };
-    FlatRecord out;
-    for (const auto& [name, value] : object.items()) {
-        std::string flat;
-        if (value.is_array())
-            for (std::size_t i = 0; i < value.size(); ++i) flat += (i ? "," : "") + text(value[i]);
-        else if (!value.is_null())
-            flat = text(value);
-        out.emplace_back(name, std::move(flat));
-    }
-    return out;
-}
 
 }  // namespace
 

@@ -1,22 +1,19 @@
 #include "cmd/output/sla_view.hpp"
 
-#include <nlohmann/json.hpp>
+#include "cmd/output/json_objects.hpp"
 
 namespace hd::out {
 namespace {
 
-using nlohmann::ordered_json;
-
-ordered_json time_or_null(const std::optional<Timestamp>& t) {
-    return t ? ordered_json(format_rfc3339(*t)) : ordered_json(nullptr);
-}
+using json::dump;
+using json::ordered_json;
 ordered_json int_or_null(const std::optional<std::int64_t>& v) { return v ? ordered_json(*v) : ordered_json(nullptr); }
 
 ordered_json target_object(const TargetView& t, const std::optional<Seconds>& target) {
     ordered_json j;
     j["state"] = std::string(to_string(t.state));
     j["target_seconds"] = int_or_null(target);
-    j["due"] = time_or_null(t.due);
+    j["due"] = json::opt_time(t.due);
     j["business_left_seconds"] = int_or_null(t.business_left);
     j["wall_left_seconds"] = int_or_null(t.wall_left);
     return j;
@@ -28,23 +25,21 @@ ordered_json sla_object(const SlaView& v) {
     j["state"] = std::string(to_string(v.state));
     j["policy"] = c.policy.empty() ? ordered_json(nullptr) : ordered_json(c.policy);
     j["calendar"] = c.calendar;
-    j["respond_due"] = time_or_null(v.respond.due);
-    j["resolve_due"] = time_or_null(v.resolve.due);
-    j["responded_at"] = time_or_null(c.responded_at);
+    j["respond_due"] = json::opt_time(v.respond.due);
+    j["resolve_due"] = json::opt_time(v.resolve.due);
+    j["responded_at"] = json::opt_time(c.responded_at);
     j["paused"] = c.paused;
     j["respond"] = target_object(v.respond, c.respond_target);
     j["resolve"] = target_object(v.resolve, c.resolve_target);
     ordered_json ola;
     ola["tier"] = c.tier;
     ola["since"] = format_rfc3339(c.tier_since);
-    ola["picked_up_at"] = time_or_null(c.picked_up_at);
+    ola["picked_up_at"] = json::opt_time(c.picked_up_at);
     ola["pickup"] = target_object(v.pickup, std::nullopt);
     ola["hold"] = target_object(v.hold, std::nullopt);
     j["ola"] = ola;
     return j;
 }
-
-std::string dump(const ordered_json& j) { return j.dump(2, ' ', false, ordered_json::error_handler_t::replace); }
 
 }  // namespace
 
