@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <iostream>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -16,17 +17,56 @@ namespace {
 
 using AddCommand = void (*)(CLI::App&, hd::cmd::Context&);
 
-// Every command, in the order `hd --help` lists them.
-constexpr AddCommand kCommands[] = {
-    hd::cmd::add_init,   hd::cmd::add_open,    hd::cmd::add_list,   hd::cmd::add_show,
-    hd::cmd::add_log,    hd::cmd::add_edit,    hd::cmd::add_comment, hd::cmd::add_assign,
-    hd::cmd::add_take,   hd::cmd::add_lifecycle, hd::cmd::add_queue, hd::cmd::add_escalate,
-    hd::cmd::add_link,   hd::cmd::add_kb,      hd::cmd::add_export, hd::cmd::add_import,
-    hd::cmd::add_agent,  hd::cmd::add_tier,    hd::cmd::add_route,  hd::cmd::add_template,
-    hd::cmd::add_rate,   hd::cmd::add_report,
-    hd::cmd::add_config, hd::cmd::add_hook, hd::cmd::add_sla, hd::cmd::add_maintenance, hd::cmd::add_completion,
-    hd::cmd::add_help,
+// Every command, in the order `hd --help` lists them, with the names each adds. Only the command
+// named on the command line is built: the whole tree costs about as much as opening the store, and
+// one short process per command is the common case. A name missing or misplaced here only costs that
+// speed: a word that names no command, or a group that does not define it, builds every command.
+struct CommandGroup {
+    std::initializer_list<std::string_view> names;
+    AddCommand add;
 };
+const CommandGroup kCommands[] = {
+    {{"init"}, hd::cmd::add_init},
+    {{"open"}, hd::cmd::add_open},
+    {{"list"}, hd::cmd::add_list},
+    {{"show"}, hd::cmd::add_show},
+    {{"log"}, hd::cmd::add_log},
+    {{"edit"}, hd::cmd::add_edit},
+    {{"comment"}, hd::cmd::add_comment},
+    {{"assign"}, hd::cmd::add_assign},
+    {{"take"}, hd::cmd::add_take},
+    {{"start", "pend", "resolve", "close", "reopen"}, hd::cmd::add_lifecycle},
+    {{"queue", "next"}, hd::cmd::add_queue},
+    {{"escalate", "deescalate"}, hd::cmd::add_escalate},
+    {{"link", "unlink", "merge"}, hd::cmd::add_link},
+    {{"kb"}, hd::cmd::add_kb},
+    {{"export"}, hd::cmd::add_export},
+    {{"import"}, hd::cmd::add_import},
+    {{"agent"}, hd::cmd::add_agent},
+    {{"tier"}, hd::cmd::add_tier},
+    {{"route"}, hd::cmd::add_route},
+    {{"template"}, hd::cmd::add_template},
+    {{"rate"}, hd::cmd::add_rate},
+    {{"report"}, hd::cmd::add_report},
+    {{"config"}, hd::cmd::add_config},
+    {{"hook"}, hd::cmd::add_hook},
+    {{"sla"}, hd::cmd::add_sla},
+    {{"check", "backup", "restore"}, hd::cmd::add_maintenance},
+    {{"completion"}, hd::cmd::add_completion},
+    {{}, hd::cmd::add_help},  // hd help COMMAND reads the other commands: it needs them all
+};
+
+// The groups to build for a command line whose first command word is `word` (empty: none given).
+// Help, completion and words that name no command get them all, for the list or the error message.
+std::vector<AddCommand> commands_for(std::string_view word) {
+    std::vector<AddCommand> all;
+    for (const auto& group : kCommands) {
+        for (std::string_view name : group.names)
+            if (name == word) return {group.add};
+        all.push_back(group.add);
+    }
+    return all;
+}
 
 // The words that are not options or their values, in order: the command's name and, for a family such
 // as `hd kb`, the subcommand's, then the positionals.
@@ -81,12 +121,8 @@ int report(std::ostream& err, const std::string& message, int code) {
     return code;
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
-    hd::cmd::Context ctx(std::cout, std::cerr);
-
-    CLI::App app("hd: a command-line IT helpdesk and service desk (tickets, support tiers, knowledge base)", "hd");
+// The command line's top level: global options, and the given command groups.
+void build(CLI::App& app, hd::cmd::Context& ctx, const std::vector<AddCommand>& commands) {
     app.set_version_flag("--version", "hd " HD_VERSION);
     app.require_subcommand(0, 1);
     app.fallthrough();
@@ -107,10 +143,41 @@ int main(int argc, char** argv) {
     app.add_flag("-q,--quiet", ctx.global.quiet, "Print only ids (or nothing)");
     app.add_option("--color", ctx.global.color, "Colour: auto, always or never (NO_COLOR is honoured)")
         ->check(CLI::IsMember({"auto", "always", "never"}));
+    for (AddCommand add : commands) add(app, ctx);
+}
 
-    for (AddCommand add : kCommands) add(app, ctx);
+constexpr const char* kDescription =
+    "hd: a command-line IT helpdesk and service desk (tickets, support tiers, knowledge base)";
 
-    if (argc >= 2 && std::string(argv[1]) == "__complete") {
+// `hd` alone or `hd --help`: the list of every command.
+int print_help(hd::cmd::Context& ctx) {
+    CLI::App full(kDescription, "hd");
+    build(full, ctx, commands_for(""));
+    std::cout << full.help();
+    return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    hd::cmd::Context ctx(std::cout, std::cerr);
+    const bool completing = argc >= 2 && std::string(argv[1]) == "__complete";
+    const auto words = command_words(argc, argv);
+    const std::string first = completing || words.empty() ? "" : words[0];
+
+    // No command word: no command to build unless help is printed (print_help builds them all).
+    auto app_ptr = std::make_unique<CLI::App>(kDescription, "hd");
+    build(*app_ptr, ctx, first.empty() && !completing ? std::vector<AddCommand>{} : commands_for(first));
+    const auto subcommands = app_ptr->get_subcommands({});
+    const bool defined = std::any_of(subcommands.begin(), subcommands.end(),
+                                     [&](const CLI::App* c) { return c->get_name() == first; });
+    if (!first.empty() && !defined) {
+        app_ptr = std::make_unique<CLI::App>(kDescription, "hd");
+        build(*app_ptr, ctx, commands_for(""));
+    }
+    CLI::App& app = *app_ptr;
+
+    if (completing) {
         // Before CLI11: the words are a partial command line, not one to run. The environment still
         // names the store and config, as it would for the command itself.
         for (auto [var, field] : {std::pair{"HD_DB", &ctx.global.db}, std::pair{"HD_CONFIG", &ctx.global.config},
@@ -130,11 +197,9 @@ int main(int argc, char** argv) {
                 return report(std::cerr, "argument " + std::to_string(i) + " is not valid UTF-8", 2);
         auto args = prepare_args(argc, argv, ctx);
         app.parse(args);
-        if (app.get_subcommands().empty()) {
-            std::cout << app.help();
-            return 0;
-        }
+        if (app.get_subcommands().empty()) return print_help(ctx);
     } catch (const CLI::CallForHelp& e) {
+        if (first.empty()) return print_help(ctx);
         return app.exit(e);
     } catch (const CLI::CallForAllHelp& e) {
         return app.exit(e);

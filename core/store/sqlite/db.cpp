@@ -111,9 +111,32 @@ std::optional<std::int64_t> Stmt::opt_int64(int column) const {
 bool Stmt::is_null(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
 
 Db::Db(const std::string& path, bool read_only, std::int64_t busy_timeout_ms)
-    : path_(path), busy_timeout_ms_(busy_timeout_ms) {
-    const int flags = (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_NOMUTEX;
-    const int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
+    : Db(path, read_only ? Mode::read_only : Mode::read_write, busy_timeout_ms) {}
+
+Db::Db(const std::string& path, Mode mode, std::int64_t busy_timeout_ms) : path_(path), busy_timeout_ms_(busy_timeout_ms) {
+    int flags = (mode == Mode::read_write   ? SQLITE_OPEN_READWRITE
+                 : mode == Mode::scratch    ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
+                                            : SQLITE_OPEN_READONLY) |
+                SQLITE_OPEN_NOMUTEX;
+    std::string name = mode == Mode::scratch ? std::string() : path;
+    if (mode == Mode::snapshot) {
+        // A URI, so that immutable=1 can be given: the path with the characters that a URI gives a
+        // meaning to escaped.
+        name = "file:";
+        for (const unsigned char c : path) {
+            if (c == '%' || c == '?' || c == '#' || c < 0x21 || c >= 0x7f) {
+                static const char* const kHex = "0123456789ABCDEF";
+                name += '%';
+                name += kHex[c >> 4];
+                name += kHex[c & 15];
+            } else {
+                name += static_cast<char>(c);
+            }
+        }
+        name += "?immutable=1";
+        flags |= SQLITE_OPEN_URI;
+    }
+    const int rc = sqlite3_open_v2(name.c_str(), &db_, flags, nullptr);
     if (rc != SQLITE_OK) {
         // SQLite hands back a handle even when opening fails, and no destructor runs for a
         // constructor that throws: close it here, once raise has read its message.
@@ -126,6 +149,10 @@ Db::Db(const std::string& path, bool read_only, std::int64_t busy_timeout_ms)
         }
     }
     sqlite3_extended_result_codes(db_, 1);
+    // Closing the last connection would checkpoint the WAL into the file and delete it, and every hd
+    // process is the last connection: three more fsyncs, two unlinks and a new WAL on each command.
+    // The WAL stays instead; commits checkpoint it once it reaches 1000 pages (wal_autocheckpoint).
+    sqlite3_db_config(db_, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
     sqlite3_busy_handler(db_, &Db::wait_for_lock, this);
     sqlite3_create_function(db_, "hd_contains", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr, hd_contains,
                             nullptr, nullptr);

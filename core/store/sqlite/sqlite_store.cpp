@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <chrono>
 #include <cstring>
 #include <system_error>
 #include <unordered_set>
@@ -122,12 +123,14 @@ public:
             stage_new_store();
             return;
         }
-        const bool writable = ::access(options.path.c_str(), W_OK) == 0;
-        db_ = std::make_unique<Db>(options.path.string(), !writable, options.lock_timeout_ms);
-        check_and_migrate(writable);
+        open_existing();
     }
 
     ~SqliteStore() override {
+        if (snapshot_lock_fd_ >= 0) {
+            db_.reset();
+            ::close(snapshot_lock_fd_);
+        }
         if (staging_path_.empty()) return;
         // The first command on a new store failed: take back the file and the directories it made.
         db_.reset();
@@ -142,6 +145,7 @@ public:
     }
     void begin_write() override {
         if (!db_) fail(ErrorKind::other, "internal: the store was opened for reading only");
+        if (!read_only_reason_.empty()) fail(ErrorKind::store, read_only_reason_ + "; nothing was written");
         db_->exec("BEGIN IMMEDIATE", "waiting for the write lock");
         in_tx_ = true;
     }
@@ -177,6 +181,7 @@ public:
     void restore_from(const std::filesystem::path& path) override {
         sqlite::check_backup(path, latest_version());
         if (!db_) fail(ErrorKind::not_found, "there is no store at " + options_.path.string() + " (hd init makes one)");
+        if (!read_only_reason_.empty()) fail(ErrorKind::store, read_only_reason_ + "; nothing was written");
         sqlite::restore_store(*db_, path);
         check_and_migrate(true);  // an older backup is brought up to this hd's schema
     }
@@ -681,6 +686,94 @@ private:
     // A new store is built beside its final name and appears there whole, with its first command's
     // data, only when that command commits. So no process ever sees a half-made store, and a first
     // command that fails leaves nothing behind.
+    // Opens the store file that is there. In WAL mode SQLite keeps two files beside the store,
+    // PATH-wal (the latest commits) and PATH-shm (its index), and needs PATH-shm even to read. Who may
+    // not write the store (or its directory, where those files go) must not make SQLite create them:
+    // a reader of a read-only store would leave a PATH-shm with the store's read-only permissions,
+    // which SQLite cannot then open for writing, and every later write by the store's owner would
+    // fail ("read-only") until someone deleted it; and in a directory this user may not write to,
+    // even reads fail (SQLITE_READONLY_DIRECTORY). Such a store is read as a snapshot instead.
+    void open_existing() {
+        const std::string path = options_.path.string();
+        const bool shm_exists = ::access((path + "-shm").c_str(), F_OK) == 0;
+        read_only_reason_ = why_read_only(shm_exists);
+        if (read_only_reason_.empty()) {
+            db_ = std::make_unique<Db>(path, Db::Mode::read_write, options_.lock_timeout_ms);
+        } else if (shm_exists || !open_snapshot()) {
+            // SQLite reads through the PATH-shm that is there (read-only if need be) and creates
+            // nothing; but it must be able to read it and PATH-wal, which has the latest commits.
+            for (const char* suffix : {"-shm", "-wal"})
+                if (::access((path + suffix).c_str(), F_OK) == 0 && ::access((path + suffix).c_str(), R_OK) != 0)
+                    fail(ErrorKind::store, "cannot read the store " + path + ": this user may not read " + path +
+                                               suffix + ", where SQLite keeps its latest changes; give " +
+                                               options_.path.filename().string() +
+                                               "-wal and -shm the store's permissions (chmod --reference=" + path +
+                                               " " + path + "-wal " + path + "-shm)");
+            db_ = std::make_unique<Db>(path, Db::Mode::read_only, options_.lock_timeout_ms);
+        }
+        check_and_migrate(read_only_reason_.empty());
+    }
+
+    // Why this user cannot write the store, for the error of a write; empty when it can.
+    std::string why_read_only(bool shm_exists) const {
+        const std::string path = options_.path.string();
+        if (::access(path.c_str(), W_OK) != 0) {
+            if (errno == EROFS) return "the store " + path + " is on a read-only file system";
+            return "the store " + path + " is read-only: this user may not write to the file";
+        }
+        std::string dir = options_.path.parent_path().string();
+        if (dir.empty()) dir = ".";
+        if (!shm_exists && ::access(dir.c_str(), W_OK | X_OK) != 0)
+            return "the store " + path + " cannot be written: this user may not write to its directory " + dir +
+                   ", where SQLite keeps " + options_.path.filename().string() + "-wal and -shm while it writes";
+        return "";
+    }
+
+    // Opens the store as an immutable file (Db::Mode::snapshot): SQLite reads the file alone, with no
+    // locks and no PATH-wal or PATH-shm. That is sound only while every commit is in the file itself
+    // and no writer copies pages into it under this read. So: a read lock on the file's SHARED bytes
+    // first, as SQLite's own readers hold, so that a writer that ends meanwhile and would checkpoint
+    // on close (the sqlite3 shell, or any connection without SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE) cannot
+    // take the exclusive lock that needs; then no PATH-shm may have appeared (a writer came: false,
+    // and the store is read through it), and PATH-wal must be absent or empty (else it holds commits
+    // that only a connection that may write can bring in: an error saying so). Not covered: a writer
+    // whose WAL passes 1000 pages (a large import) checkpoints at its commit without that lock, so a
+    // read at that very moment may see a mix of old and new pages.
+    bool open_snapshot() {
+        const std::string path = options_.path.string();
+        snapshot_lock_fd_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+        if (snapshot_lock_fd_ < 0) return false;  // SQLite's own open says why
+        struct flock shared {};
+        shared.l_type = F_RDLCK;
+        shared.l_whence = SEEK_SET;
+        shared.l_start = 0x40000002;  // SQLite's SHARED_FIRST: PENDING_BYTE + 2 (os_unix.c)
+        shared.l_len = 510;           // SHARED_SIZE
+        const auto give_up = std::chrono::steady_clock::now() + std::chrono::milliseconds(options_.lock_timeout_ms);
+        const auto give_up_with = [this](const std::string& message) {
+            ::close(snapshot_lock_fd_);  // no destructor runs when the constructor throws
+            snapshot_lock_fd_ = -1;
+            fail(ErrorKind::store, message);
+        };
+        while (::fcntl(snapshot_lock_fd_, F_SETLK, &shared) != 0) {
+            // A writer holds the exclusive lock for a moment, to checkpoint and remove PATH-wal.
+            if ((errno != EAGAIN && errno != EACCES) || std::chrono::steady_clock::now() > give_up)
+                give_up_with("the store " + path + " is locked by a writer; try again, or raise store.lock_timeout");
+            ::usleep(2000);
+        }
+        if (::access((path + "-shm").c_str(), F_OK) == 0) {
+            ::close(snapshot_lock_fd_);
+            snapshot_lock_fd_ = -1;
+            return false;
+        }
+        struct stat wal {};
+        if (::stat((path + "-wal").c_str(), &wal) == 0 && wal.st_size > 0)
+            give_up_with("cannot read the store " + path + ": " + options_.path.filename().string() +
+                         "-wal holds changes that only a user who may write the store (and its directory) can "
+                         "bring in; run any hd command as that user first");
+        db_ = std::make_unique<Db>(path, Db::Mode::snapshot, options_.lock_timeout_ms);
+        return true;
+    }
+
     void stage_new_store() {
         made_directories_ = make_directories(options_.path.parent_path());
         staging_path_ = options_.path.string() + ".new-" + std::to_string(::getpid());
@@ -691,7 +784,9 @@ private:
     }
 
     void publish() {
-        db_.reset();  // closing the last connection checkpoints the WAL into the file
+        // Only the file is linked into place, not its WAL: move everything into the file first.
+        db_->exec("PRAGMA wal_checkpoint(TRUNCATE)", "creating the store");
+        db_.reset();
         const int rc = ::link(staging_path_.c_str(), options_.path.c_str());
         const int err = errno;
         remove_sqlite_files(staging_path_);
@@ -792,6 +887,8 @@ private:
     std::unique_ptr<ReportStore> reports_ = sqlite::make_report_store(db_);
     std::unique_ptr<SlaStore> sla_ = sqlite::make_sla_store(db_);
     bool in_tx_ = false;
+    std::string read_only_reason_;  // why this user cannot write the store (see open_existing); empty if it can
+    int snapshot_lock_fd_ = -1;     // holds the read lock of open_snapshot
     std::filesystem::path staging_path_;  // set while a new store waits for its first commit
     std::vector<std::filesystem::path> made_directories_;
 };
