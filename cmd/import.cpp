@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <limits>
@@ -38,10 +39,11 @@ public:
             struct stat st {};
             if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
                 size_ = static_cast<std::size_t>(st.st_size);
-                void* map = ::mmap(nullptr, size_, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+                void* map = ::mmap(nullptr, size_, PROT_READ, MAP_PRIVATE, fd, 0);
                 ::close(fd);
                 if (map == MAP_FAILED) fail(ErrorKind::usage, "cannot read " + path + ": " + std::strerror(errno));
                 map_ = map;
+                ::madvise(map_, size_, MADV_SEQUENTIAL);
                 return;
             }
             ::close(fd);
@@ -54,6 +56,23 @@ public:
     InputText(const InputText&) = delete;
     InputText& operator=(const InputText&) = delete;
 
+    // The pages before `end` are read no more for now: they leave this process's memory (the file
+    // stays in the page cache, so reading them again costs no disk). Mapped pages count as the
+    // process's memory, and a 100 MB import would otherwise end up holding all of them.
+    void release(std::size_t end) const {
+        if (!map_) return;
+        static const std::size_t page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
+        if (end >= size_) {  // the end of a pass over the input: the next one starts from the top
+            ::madvise(map_, size_, MADV_DONTNEED);
+            released_ = 0;
+            return;
+        }
+        const std::size_t whole = end / page * page;
+        if (whole <= released_) return;
+        ::madvise(static_cast<char*>(map_) + released_, whole - released_, MADV_DONTNEED);
+        released_ = whole;
+    }
+
     std::string_view view() const {
         return map_ ? std::string_view(static_cast<const char*>(map_), size_) : std::string_view(owned_);
     }
@@ -61,6 +80,7 @@ public:
 private:
     void* map_ = nullptr;
     std::size_t size_ = 0;
+    mutable std::size_t released_ = 0;  // pages before this were given back (release)
     std::string owned_;
 };
 
@@ -110,6 +130,7 @@ int run(const ImportOptions& o, Context& ctx) {
 
     const InputText input(o.file);
     bulk::Importer importer(input.view(), options, bulk::ImportDefaults{ctx.config(), ctx.now(), ctx.actor()});
+    importer.on_released([&input](std::size_t end) { input.release(end); });
     importer.scan();  // before the write lock: reading the file holds up nobody
 
     // `work` runs again when the store was created by another hd meanwhile (see Context::write): it

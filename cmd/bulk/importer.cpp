@@ -40,6 +40,7 @@ void Importer::scan() {
     scanned_ = true;
     if (options_.format != ImportFormat::jsonl) {
         csv_lines_ = static_cast<std::int64_t>(std::count(input_.begin(), input_.end(), '\n'));  // rows, about
+        released(input_.size());
         return;
     }
     index_of_id_.clear();
@@ -53,6 +54,7 @@ void Importer::scan() {
         if (end == std::string_view::npos) end = input_.size();
         const std::string_view text = input_.substr(pos, end - pos);
         pos = end + 1;
+        if (line % 4096 == 0) released(pos);  // the first look keeps no more than a few pages
         ++line;
         if (blank(text)) continue;
         const auto id = scan_record_id(text);
@@ -66,6 +68,11 @@ void Importer::scan() {
                                        " is on line " + std::to_string(record_lines_[it->second - 1]) +
                                        " already; each ticket of an import is one line");
     }
+    released(input_.size());  // the records are read again, a chunk at a time, as they are written
+}
+
+void Importer::released(std::size_t end) const {
+    if (release_) release_(end);
 }
 
 void Importer::restart() {
@@ -147,6 +154,10 @@ bool Importer::import_jsonl(Store& store, std::int64_t limit) {
                 at_line(line_, e);
             }
         }
+        if (!chunk.records.empty()) {
+            const std::string_view last_text = record_texts_[static_cast<std::size_t>(index - 1)];
+            released(static_cast<std::size_t>(last_text.data() + last_text.size() - input_.data()));
+        }
         if (chunk.error) {
             record_index_ = ++index;
             line_ = record_lines_[static_cast<std::size_t>(index - 1)];
@@ -185,6 +196,7 @@ bool Importer::import_csv(Store& store, std::int64_t limit) {
         line_ = csv_->line();
         if (record_index_ <= options_.skip) continue;
         ++done;
+        if (done % 1024 == 0) released(csv_->offset());
         try {
             TicketRecord r = columns_->record(row, defaults_);
             if (options_.keep_ids) {

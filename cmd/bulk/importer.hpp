@@ -3,6 +3,7 @@
 // line, so that tests drive it on a store directly.
 #pragma once
 
+#include <functional>
 #include <cstdint>
 #include <optional>
 #include <string_view>
@@ -55,6 +56,10 @@ public:
     // hd::Error naming the line ("LINE 7: ...").
     bool import(Store& store, std::int64_t limit);
 
+    // Called with the length of the input read so far, when the bytes before it will not be read again
+    // in this pass: a mapped file gives back those pages (see cmd/import.cpp).
+    void on_released(std::function<void(std::size_t)> release) { release_ = std::move(release); }
+
     // Back to the first record: the transaction that held everything so far was rolled back.
     void restart();
 
@@ -72,6 +77,7 @@ private:
     };
     Parsed parse_records(std::int64_t from, std::int64_t to) const;
     void take_record(Store& store, TicketRecord record);
+    void released(std::size_t end) const;  // see on_released
 
     bool import_jsonl(Store& store, std::int64_t limit);
     bool import_csv(Store& store, std::int64_t limit);
@@ -87,6 +93,7 @@ private:
     TicketId new_id(std::int64_t index) const;
 
     std::string_view input_;
+    std::function<void(std::size_t)> release_;
     ImportOptions options_;
     ImportDefaults defaults_;
 

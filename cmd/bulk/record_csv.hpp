@@ -25,6 +25,7 @@ public:
     bool next(std::vector<std::string>& fields);
     // The line the last record began on (1-based).
     std::int64_t line() const { return record_line_; }
+    std::size_t offset() const { return pos_; }  // where the next record starts
 
 private:
     std::string_view text_;

