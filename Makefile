@@ -20,12 +20,21 @@ PACKAGES = g++ make cmake pkg-config libsqlite3-dev libcli11-dev libtomlplusplus
            libmd4c-dev libyaml-cpp-dev libhowardhinnant-date-dev tzdata scdoc mandoc sqlite3 python3 \
            zsh fish bash-completion bsdutils man-db dpkg-dev file
 
-.PHONY: all deps build demo test bench bench-kb bench-import bench-report install deb clean
+# The peers `make bench` runs beside hd, and GNU time for their peak memory.
+BENCH_PACKAGES = taskwarrior fossil sqlite3 time
+
+.PHONY: all deps bench-deps install-packages build demo test bench bench-peers bench-kb bench-import bench-report install deb clean
 
 all: build
 
 deps:
-	@missing=$$(for p in $(PACKAGES); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; done); \
+	@$(MAKE) --no-print-directory install-packages LIST="$(PACKAGES)"
+
+bench-deps:
+	@$(MAKE) --no-print-directory install-packages LIST="$(PACKAGES) $(BENCH_PACKAGES)"
+
+install-packages:
+	@missing=$$(for p in $(LIST); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; done); \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing: $$missing"; \
 	  SUDO=; [ "$$(id -u)" -eq 0 ] || SUDO=sudo; \
@@ -47,7 +56,13 @@ test: build
 
 # Benchmarks: Release builds, real data from ../shared/data; numbers, never pass/fail.
 DATA ?= $(CURDIR)/../shared/data
-bench: bench-kb bench-import bench-report
+bench: bench-peers bench-kb bench-import bench-report
+
+# hd beside taskwarrior, fossil and the sqlite3 shell: tests/bench/RESULTS.md (about 20 minutes).
+bench-peers: bench-deps
+	$(MAKE) build BUILD=build-release TYPE=Release
+	python3 tests/bench/peers_bench.py --hd build-release/cmd/hd --data $(DATA) \
+	  --markdown tests/bench/RESULTS.md --raw tests/bench/RESULTS-raw.json
 
 bench-kb:
 	$(MAKE) build BUILD=build-release TYPE=Release

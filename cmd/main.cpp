@@ -162,8 +162,10 @@ int print_help(hd::cmd::Context& ctx) {
 int main(int argc, char** argv) {
     hd::cmd::Context ctx(std::cout, std::cerr);
     const bool completing = argc >= 2 && std::string(argv[1]) == "__complete";
-    const auto words = command_words(argc, argv);
-    const std::string first = completing || words.empty() ? "" : words[0];
+    // The command word; when completing, only one the user has finished typing (a word follows it).
+    const auto words = completing ? command_words(argc - 1, argv + 1) : command_words(argc, argv);
+    const bool finished = !words.empty() && (!completing || words.size() > 1 || std::string(argv[argc - 1]) != words[0]);
+    const std::string first = finished ? words[0] : "";
 
     // No command word: no command to build unless help is printed (print_help builds them all).
     auto app_ptr = std::make_unique<CLI::App>(kDescription, "hd");

@@ -247,9 +247,16 @@ public:
         std::vector<Ticket> out;
         if (!db_) return out;
         const auto where = sqlite::compile_filter(q.filter, q.include_closed);
-        std::string sql = std::string("SELECT ") + kTicketColumns + " FROM tickets t " + where.sql + " " +
-                          sqlite::compile_order_by(q.sort);
-        if (q.limit) sql += " LIMIT " + std::to_string(*q.limit);  // an int, never user text
+        const std::string order = sqlite::compile_order_by(q.sort);
+        std::string sql = std::string("SELECT ") + kTicketColumns + " FROM tickets t ";
+        if (q.limit)
+            // Filter, sort and cut on the ids alone (an index often covers them), then read the rows
+            // kept: the tags and cc subqueries run for those rows, not for every match. Completion
+            // asks for 200 of the active tickets; reading all of them first cost 3 ms at 100,000.
+            sql += "WHERE t.id IN (SELECT t.id FROM tickets t " + where.sql + " " + order + " LIMIT " +
+                   std::to_string(*q.limit) + ") " + order;  // an int, never user text
+        else
+            sql += where.sql + " " + order;
         auto s = db_->prepare(sql);
         s.bind_all(where.binds);
         while (s.step()) out.push_back(read_ticket(s));
