@@ -54,8 +54,15 @@ private:
 
 class Db {
 public:
+    // How a file is opened. snapshot: read-only, as a file that nobody changes (SQLite's immutable=1):
+    // no locks, and none of SQLite's files beside it (-wal, -shm) opened or created; see
+    // SqliteStore::open_snapshot for when that is sound. scratch: a private temporary database (the
+    // path is ignored), deleted when closed.
+    enum class Mode { read_write, read_only, snapshot, scratch };
+
     // Opens an existing file; read_only for a store hd may not write to.
     Db(const std::string& path, bool read_only, std::int64_t busy_timeout_ms);
+    Db(const std::string& path, Mode mode, std::int64_t busy_timeout_ms);
     ~Db();
     Db(const Db&) = delete;
     Db& operator=(const Db&) = delete;

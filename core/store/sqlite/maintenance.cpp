@@ -3,7 +3,9 @@
 #include <sqlite3.h>
 #include <unistd.h>
 
+#include <cstring>
 #include <memory>
+#include <optional>
 
 #include "core/error.hpp"
 #include "core/store/sqlite/migrations.hpp"
@@ -51,8 +53,16 @@ std::vector<std::string> check_store(Db& db, int tiers) {
                                " points at a missing row of " + s.text(2));
     }
     try {
-        // With rank 1, FTS5 also compares its index with the articles it was built from.
-        db.exec("INSERT INTO kb_fts (kb_fts, rank) VALUES ('integrity-check', 1)", "checking the search index");
+        // With rank 1, FTS5 also compares its index with the articles it was built from. FTS5 checks
+        // only through an INSERT, which a store this user may not write refuses: then a private copy
+        // of the store is checked (a temporary file, deleted when closed).
+        std::optional<Db> copy;
+        if (sqlite3_db_readonly(db.handle(), "main") == 1) {
+            copy.emplace(std::string(), Db::Mode::scratch, db.busy_timeout_ms());
+            copy_database(db.handle(), copy->handle(), "copying the read-only store to check its search index");
+        }
+        (copy ? *copy : db).exec("INSERT INTO kb_fts (kb_fts, rank) VALUES ('integrity-check', 1)",
+                                 "checking the search index");
     } catch (const Error& e) {
         problems.push_back(std::string("knowledge-base search index: ") + e.what() +
                            " (hd kb import the articles again, or restore a backup)");
@@ -87,8 +97,13 @@ std::vector<std::string> check_store(Db& db, int tiers) {
 void backup_store(Db& db, const std::filesystem::path& path) {
     const std::filesystem::path temporary = path.string() + ".hd-backup-" + std::to_string(::getpid());
     Handle to;
-    if (sqlite3_open_v2(temporary.c_str(), &to.db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK)
-        fail(ErrorKind::store, "cannot create the backup " + path.string() + ": " + message_of(to.db));
+    if (sqlite3_open_v2(temporary.c_str(), &to.db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK) {
+        // The directory's reason ("Permission denied") rather than SQLite's "unable to open database file".
+        std::string why = message_of(to.db);
+        const std::string dir = path.has_parent_path() ? path.parent_path().string() : ".";
+        if (::access(dir.c_str(), W_OK | X_OK) != 0) why = std::string(std::strerror(errno)) + " (directory " + dir + ")";
+        fail(ErrorKind::store, "cannot create the backup " + path.string() + ": " + why);
+    }
     try {
         copy_database(db.handle(), to.db, "copying the store to " + path.string());
         // A backup is one self-contained file, whatever journal mode the store uses.

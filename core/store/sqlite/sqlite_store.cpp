@@ -1,6 +1,7 @@
 // The SQLite implementation of Store: opening, creating and migrating the file, and every query.
 #include <fcntl.h>
 #include <sqlite3.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -127,10 +128,6 @@ public:
     }
 
     ~SqliteStore() override {
-        if (snapshot_lock_fd_ >= 0) {
-            db_.reset();
-            ::close(snapshot_lock_fd_);
-        }
         if (staging_path_.empty()) return;
         // The first command on a new store failed: take back the file and the directories it made.
         db_.reset();
@@ -149,12 +146,11 @@ public:
         db_->exec("BEGIN IMMEDIATE", "waiting for the write lock");
         in_tx_ = true;
     }
-    void ready_to_commit() override {
-        if (!staging_path_.empty() && std::filesystem::exists(options_.path)) throw StoreCreatedMeanwhile();
-    }
+    void ready_to_commit() override { claim_new_store(); }
 
     void commit() override {
         if (!db_ || !in_tx_) return;
+        claim_new_store();
         db_->exec("COMMIT", "committing");
         in_tx_ = false;
         if (!staging_path_.empty()) publish();
@@ -749,35 +745,30 @@ private:
     // read at that very moment may see a mix of old and new pages.
     bool open_snapshot() {
         const std::string path = options_.path.string();
-        snapshot_lock_fd_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-        if (snapshot_lock_fd_ < 0) return false;  // SQLite's own open says why
+        snapshot_lock_.fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+        if (snapshot_lock_.fd < 0) return false;  // SQLite's own open says why
         struct flock shared {};
         shared.l_type = F_RDLCK;
         shared.l_whence = SEEK_SET;
         shared.l_start = 0x40000002;  // SQLite's SHARED_FIRST: PENDING_BYTE + 2 (os_unix.c)
         shared.l_len = 510;           // SHARED_SIZE
         const auto give_up = std::chrono::steady_clock::now() + std::chrono::milliseconds(options_.lock_timeout_ms);
-        const auto give_up_with = [this](const std::string& message) {
-            ::close(snapshot_lock_fd_);  // no destructor runs when the constructor throws
-            snapshot_lock_fd_ = -1;
-            fail(ErrorKind::store, message);
-        };
-        while (::fcntl(snapshot_lock_fd_, F_SETLK, &shared) != 0) {
+        while (::fcntl(snapshot_lock_.fd, F_SETLK, &shared) != 0) {
+            if (errno != EAGAIN && errno != EACCES) break;  // no locks here (ENOLCK): read without
             // A writer holds the exclusive lock for a moment, to checkpoint and remove PATH-wal.
-            if ((errno != EAGAIN && errno != EACCES) || std::chrono::steady_clock::now() > give_up)
-                give_up_with("the store " + path + " is locked by a writer; try again, or raise store.lock_timeout");
+            if (std::chrono::steady_clock::now() > give_up)
+                fail(ErrorKind::store, "the store " + path + " is locked by a writer; try again, or raise store.lock_timeout");
             ::usleep(2000);
         }
         if (::access((path + "-shm").c_str(), F_OK) == 0) {
-            ::close(snapshot_lock_fd_);
-            snapshot_lock_fd_ = -1;
+            snapshot_lock_.close();
             return false;
         }
         struct stat wal {};
         if (::stat((path + "-wal").c_str(), &wal) == 0 && wal.st_size > 0)
-            give_up_with("cannot read the store " + path + ": " + options_.path.filename().string() +
-                         "-wal holds changes that only a user who may write the store (and its directory) can "
-                         "bring in; run any hd command as that user first");
+            fail(ErrorKind::store, "cannot read the store " + path + ": " + options_.path.filename().string() +
+                                       "-wal holds changes that only a user who may write the store (and its "
+                                       "directory) can bring in; run any hd command as that user first");
         db_ = std::make_unique<Db>(path, Db::Mode::snapshot, options_.lock_timeout_ms);
         return true;
     }
@@ -791,6 +782,34 @@ private:
         migrate();
     }
 
+    // Two hd that stage a new store at once race to link it into place, and the loser runs its command
+    // again on the winner's store (StoreCreatedMeanwhile). That is sound only while the loser has
+    // printed nothing, but a command reports before it commits (see Context::write): a loser whose
+    // link failed after its report printed a second one after it, so that hd open -q printed "1\n4",
+    // and #1 was another process's ticket. So the processes that stage a store take turns, from before
+    // the report (ready_to_commit) until the link, holding an exclusive flock of the store's directory:
+    // the second one finds the store there before it reports anything.
+    void claim_new_store() {
+        if (staging_path_.empty() || publish_lock_.fd >= 0) return;
+        const std::string dir = options_.path.has_parent_path() ? options_.path.parent_path().string() : ".";
+        publish_lock_.fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+        const auto give_up = std::chrono::steady_clock::now() + std::chrono::milliseconds(options_.lock_timeout_ms);
+        while (publish_lock_.fd >= 0 && ::flock(publish_lock_.fd, LOCK_EX | LOCK_NB) != 0) {
+            if (errno != EWOULDBLOCK && errno != EINTR) {
+                publish_lock_.close();  // a file system without flock: the race as it was, and the link decides
+                break;
+            }
+            if (std::chrono::steady_clock::now() > give_up)
+                fail(ErrorKind::store, "another process is creating the store " + options_.path.string() +
+                                           "; try again, or raise store.lock_timeout");
+            ::usleep(1000);
+        }
+        if (std::filesystem::exists(options_.path)) {
+            publish_lock_.close();
+            throw StoreCreatedMeanwhile();
+        }
+    }
+
     void publish() {
         // Only the file is linked into place, not its WAL: move everything into the file first.
         db_->exec("PRAGMA wal_checkpoint(TRUNCATE)", "creating the store");
@@ -799,6 +818,7 @@ private:
         const int err = errno;
         remove_sqlite_files(staging_path_);
         staging_path_.clear();
+        publish_lock_.close();
         if (rc != 0 && err == EEXIST) throw StoreCreatedMeanwhile();
         if (rc != 0) fail(ErrorKind::store, "cannot create the store " + options_.path.string() + ": " + std::strerror(err));
         made_directories_.clear();
@@ -896,7 +916,15 @@ private:
     std::unique_ptr<SlaStore> sla_ = sqlite::make_sla_store(db_);
     bool in_tx_ = false;
     std::string read_only_reason_;  // why this user cannot write the store (see open_existing); empty if it can
-    int snapshot_lock_fd_ = -1;     // holds the read lock of open_snapshot
+    struct LockFd {  // a file held open for a lock on it, closed (and the lock let go) also on a throw
+        int fd = -1;
+        void close() {
+            if (fd >= 0) ::close(fd);
+            fd = -1;
+        }
+        ~LockFd() { close(); }
+    } snapshot_lock_;
+    LockFd publish_lock_;  // the directory's flock while this process publishes a new store (claim_new_store)
     std::filesystem::path staging_path_;  // set while a new store waits for its first commit
     std::vector<std::filesystem::path> made_directories_;
 };
