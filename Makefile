@@ -23,7 +23,10 @@ PACKAGES = g++ make cmake pkg-config libsqlite3-dev libcli11-dev libtomlplusplus
 # The peers `make bench` runs beside hd, and GNU time for their peak memory.
 BENCH_PACKAGES = taskwarrior fossil sqlite3 time
 
-.PHONY: all deps bench-deps install-packages build demo test bench bench-peers bench-kb bench-import bench-report torture torture-crash install deb clean
+# What the libFuzzer targets need (make fuzz, make torture): clang, libFuzzer and its sanitizer runtimes.
+FUZZ_PACKAGES = clang libclang-rt-14-dev
+
+.PHONY: all deps bench-deps fuzz-deps install-packages build demo test bench bench-peers bench-kb bench-import bench-report torture torture-crash fuzz install deb clean
 
 all: build
 
@@ -32,6 +35,9 @@ deps:
 
 bench-deps:
 	@$(MAKE) --no-print-directory install-packages LIST="$(PACKAGES) $(BENCH_PACKAGES)"
+
+fuzz-deps:
+	@$(MAKE) --no-print-directory install-packages LIST="$(PACKAGES) $(FUZZ_PACKAGES)"
 
 install-packages:
 	@missing=$$(for p in $(LIST); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; done); \
@@ -82,6 +88,15 @@ bench-report:
 TORTURE_ARGS ?=
 torture-crash: build
 	HD_BIN=$(CURDIR)/$(BUILD)/cmd/hd tests/torture/run.sh $(TORTURE_ARGS)
+
+# Hostile input (issue 8): each libFuzzer target of tests/fuzz for FUZZ_SECONDS (clang, ASan, UBSan, in
+# build-fuzz); what reaches new code is merged into tests/fuzz/corpus. Exits 1 naming any crashing input.
+FUZZ_SECONDS ?= 60
+fuzz: fuzz-deps
+	JOBS=$(JOBS) tests/fuzz/run.sh $(FUZZ_SECONDS)
+
+# The long reliability runs, not part of `make test`: crash torture, then a short run of every fuzz target.
+torture: torture-crash fuzz
 
 install: build
 	cmake --install $(BUILD) --prefix $(PREFIX)

@@ -83,7 +83,7 @@ const ordered_json& object(std::string_view path, const ordered_json& v) {
 
 // nlohmann's message without its prefix ("[json.exception.parse_error.101] parse error at line 1,
 // column 5: ") and without the bytes it last read, which may be anything.
-std::string parse_problem(const nlohmann::json::parse_error& e) {
+std::string parse_problem(const nlohmann::json::exception& e) {
     std::string what = e.what();
     if (const auto colon = what.find(": "); colon != std::string::npos && what.starts_with("[json.exception"))
         what = what.substr(colon + 2);
@@ -104,6 +104,10 @@ ordered_json parse_json(std::string_view text, bool one_line) {
         if (const auto at = what.find("parse error at "); at != std::string::npos) what = what.substr(at + 15);
         if (const auto at = what.find("; last read:"); at != std::string::npos) what.erase(at);
         fail(ErrorKind::usage, "not valid JSON (" + what + ")");
+    } catch (const nlohmann::json::out_of_range& e) {
+        // A number too large for a double (1e999) is no parse_error but out_of_range (406); uncaught,
+        // hd printed nlohmann's raw message with exit status 1 (found by fuzzing).
+        fail(ErrorKind::usage, "not valid JSON (" + parse_problem(e) + ")");
     }
 }
 

@@ -212,7 +212,9 @@ std::string comment_json(const Comment& c) { return dump(comment_object(c)); }
 
 std::string object_json(const std::vector<std::pair<std::string, JsonScalar>>& fields) {
     ordered_json j = ordered_json::object();
-    for (const auto& [k, v] : fields) std::visit([&j, &k](const auto& value) { j[k] = value; }, v);
+    // Not a structured binding: clang before 16 cannot capture one in a lambda.
+    for (const auto& field : fields)
+        std::visit([&j, &field](const auto& value) { j[field.first] = value; }, field.second);
     return dump(j);
 }
 

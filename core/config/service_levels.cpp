@@ -23,12 +23,6 @@ std::string_view to_string(BreachAction action) {
 namespace config_detail {
 namespace {
 
-constexpr std::string_view kSlaKeys[] = {"at_risk", "respond", "resolve", "calendar", "on_breach",
-                                         "P1",      "P2",      "P3",      "P4",       "category",
-                                         "incident", "request", "problem", "change"};
-constexpr std::string_view kSectionKeys[] = {"respond", "resolve", "calendar", "on_breach"};
-constexpr std::string_view kOlaKeys[] = {"pickup", "hold", "calendar", "on_breach"};
-constexpr std::string_view kCalendarKeys[] = {"hours", "holidays", "timezone"};
 constexpr Seconds kMaxTarget = 366 * 86400;
 
 class ServiceLevelReader {

@@ -65,11 +65,17 @@ std::optional<std::string> heading_title(std::string_view body) {
             }
         }
         if (fence || !line.starts_with("# ")) continue;
+        // A lone CR ends a line in Markdown (CommonMark), so it ends the heading; a tab is a space. A title
+        // holds neither: kept, they made hd kb import refuse a good file ("the title contains a control
+        // character"), and a title in the front matter that says so would not read back (found by fuzzing).
+        std::string_view heading = line.substr(2);
+        std::string text(heading.substr(0, heading.find('\r')));
+        std::replace(text.begin(), text.end(), '\t', ' ');
+        text = trim(text);
         // "# Title ##": an optional closing run of '#' after a space is not part of the text.
-        std::string text = trim(line.substr(2));
         std::size_t last = text.find_last_not_of('#');
         if (last == std::string::npos) return std::string();
-        if (last + 1 < text.size() && (text[last] == ' ' || text[last] == '\t')) text = trim(text.substr(0, last));
+        if (last + 1 < text.size() && text[last] == ' ') text = trim(text.substr(0, last));
         return text;
     }
     return std::nullopt;

@@ -110,7 +110,14 @@ std::optional<Timestamp> parse_rfc3339(std::string_view text) {
     if (pos != text.size()) return std::nullopt;
 
     // +01:00 means the local clock is ahead of UTC, so UTC is the local time minus the offset.
-    return midnight + *hh * kHour + *mm * kMinute + *ss - offset;
+    const Timestamp instant = midnight + *hh * kHour + *mm * kMinute + *ss - offset;
+    // An offset or a leap second can carry the instant out of the years 0000..9999 that
+    // format_rfc3339 writes with four digits ("9999-12-31T23:59:60-05:00" is in the year 10000):
+    // refused, or hd export would write a time that hd import cannot read back (found by fuzzing).
+    constexpr Timestamp kFirst = sys_days{year{0} / January / 1}.time_since_epoch().count() * kDay;
+    constexpr Timestamp kAfterLast = sys_days{year{10000} / January / 1}.time_since_epoch().count() * kDay;
+    if (instant < kFirst || instant >= kAfterLast) return std::nullopt;
+    return instant;
 }
 
 std::optional<Seconds> parse_duration(std::string_view text) {

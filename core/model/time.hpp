@@ -16,7 +16,8 @@ std::string format_rfc3339(Timestamp t);
 
 // Accepts "2026-11-23T10:00:00Z", "2026-11-23T10:00:00+01:00", "2026-11-23 10:00:00Z",
 // fractional seconds (dropped), and a bare date "2026-11-23" (midnight UTC). A time of day without a zone
-// ("2026-11-23T10:00:00") is refused rather than guessed.
+// ("2026-11-23T10:00:00") is refused rather than guessed, and so is an instant outside the years 0000..9999
+// in UTC, which format_rfc3339 could not write back.
 std::optional<Timestamp> parse_rfc3339(std::string_view text);
 
 // "30s", "15m", "4h", "3d", "2w", and sums such as "1h30m" or "1d 4h". Rejects empty text,

@@ -138,6 +138,9 @@ TEST_CASE("article file: the title comes from the first '# ' heading outside cod
     CHECK(parse("---\n---\n# Tips #1\n").title == "Tips #1");
     CHECK(parse("---\r\n---\r\n# Windows title  \r\nText\r\n").title == "Windows title");
     CHECK(parse("---\ntitle:\n---\n# From the heading\n").title == "From the heading");  // null = not given
+    // Found by fuzzing: a lone CR ends the heading's line; a tab is a space (neither may be in a title).
+    CHECK(parse("---\n---\n# Old Mac title\rText\n").title == "Old Mac title");
+    CHECK(parse("---\n---\n# Tabbed\ttitle\t#\n").title == "Tabbed title");
 }
 
 TEST_CASE("article file: empty front matter is fine when the body has a heading") {

@@ -95,7 +95,8 @@ void check_same_values(const Config& a, const Config& b) {
     CHECK(a.hooks_dir == b.hooks_dir);
     CHECK(a.hook_timeout == b.hook_timeout);
     REQUIRE(a.templates.size() == b.templates.size());
-    for (const auto& [name, x] : a.templates) {
+    for (const auto& [key, x] : a.templates) {
+        const auto& name = key;  // CAPTURE's lambda cannot capture a structured binding in clang before 16
         CAPTURE(name);
         REQUIRE(b.templates.count(name) == 1);
         const hd::TemplateConfig& y = b.templates.at(name);

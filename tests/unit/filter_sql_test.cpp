@@ -36,7 +36,6 @@ hd::Filter with(FilterField field, Compare op, std::vector<hd::FilterValue> valu
 
 SqlValue text(const char* s) { return std::string(s); }
 SqlValue num(std::int64_t n) { return n; }
-const SqlValue null = std::monostate{};
 
 constexpr const char* kOpenOnly = "t.status IN ('new', 'open', 'pending', 'resolved')";
 

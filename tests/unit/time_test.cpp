@@ -43,6 +43,13 @@ TEST_CASE("an offset is converted to UTC") {
     CHECK(hd::parse_rfc3339("2026-11-24T00:30:00+14:30") == kNov23_10h);
 }
 
+TEST_CASE("an offset that carries the instant out of the years 0000..9999 is refused (found by fuzzing)") {
+    CHECK_FALSE(hd::parse_rfc3339("9999-12-31T23:59:60-05:00"));  // the year 10000 in UTC
+    CHECK_FALSE(hd::parse_rfc3339("0000-01-01T00:00:00+01:00"));  // the year -1 in UTC
+    CHECK(hd::parse_rfc3339("9999-12-31T23:59:59Z"));
+    CHECK(hd::parse_rfc3339("0000-01-01T00:00:00Z"));
+}
+
 TEST_CASE("fractional seconds are dropped") {
     CHECK(hd::parse_rfc3339("2026-11-23T10:00:00.999Z") == kNov23_10h);
     CHECK(hd::parse_rfc3339("2026-11-23T10:00:00.5+00:00") == kNov23_10h);
