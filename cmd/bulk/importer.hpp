@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 #include <string_view>
+#include <utility>
 #include <unordered_map>
 #include <vector>
 
@@ -97,8 +98,9 @@ private:
     ImportOptions options_;
     ImportDefaults defaults_;
 
-    // From scan(): the record index (1-based) of every id in the file, and the id and line of each record.
-    std::unordered_map<TicketId, std::int64_t> index_of_id_;
+    // From scan(): every id in the file with its record's index (1-based), sorted; the id and line of
+    // each record.
+    std::vector<std::pair<TicketId, std::int64_t>> index_of_id_;
     std::vector<TicketId> scanned_ids_;  // 0: none found
     std::vector<std::int64_t> record_lines_;
     std::vector<std::string_view> record_texts_;

@@ -267,7 +267,7 @@ def main():
                 f"({hd_big / hd_small:.2f}×).", ""]
     section("Start-up", "version", "`--version` of each (`fossil version`).")
     section(f"Completion, store of {a.large:,}", f"complete-{a.large}",
-            "hd: `hd __complete show ''` (ids and titles of active tickets, as the shells ask). sqlite3: the same "
+            "hd: `hd __complete resolve ''` (ids and titles of active tickets, as the shells ask). sqlite3: the same "
             "bounded SELECT. task: `task _ids` (its completion helper). fossil has no completion.", completers)
     section(f"Knowledge-base search, store of {a.large:,}", f"kb-search-{a.large}",
             "hd: `hd kb search QUERY --limit 10` over the real help articles (gnome-help and Microsoft "
@@ -285,8 +285,13 @@ def main():
     out += ["", "sqlite3 runs with `.timeout 10000` (its default is to fail at once on a lock).", ""]
 
     # Targets of issue 8.
-    peak = max(max(e["rss"]) for w in samples.data.values() for name, e in w.items() if name == "hd")
-    peak = max(peak, concurrency["hd"]["rss"])
+    # "At 100,000 tickets": the store of 1,000,000 is built by an import too, whose memory grows with
+    # the file's ids (printed apart, below the table).
+    at_large = {w: e for w, e in samples.data.items() if w != f"build-{a.huge}"}
+    peak, peak_of = max((max(e["rss"]), w) for w, tools_of in at_large.items() for name, e in tools_of.items()
+                        if name == "hd")
+    if concurrency["hd"]["rss"] > peak:
+        peak, peak_of = concurrency["hd"]["rss"], "concurrent creates"
     hd_open = samples.median_ms(f"open-{a.large}", "hd")
     floor = samples.median_ms(f"open-{a.large}", "sqlite3")
     targets = [
@@ -305,11 +310,15 @@ def main():
         (f"{a.concurrent}/{a.concurrent} concurrent creates landed",
          f"{concurrency['hd']['landed']} landed, {concurrency['hd']['stored']} stored",
          concurrency["hd"]["landed"] == a.concurrent == concurrency["hd"]["stored"]),
-        ("peak memory of any command under 30 MB", f"{peak:.1f} MB", peak < 30),
+        (f"peak memory of any command under 30 MB at {a.large:,}", f"{peak:.1f} MB ({peak_of})", peak < 30),
         ("`hd check` after all of it", "exit %d" % check.rc, check.rc == 0),
     ]
     out += ["## Targets (issue 8)", "", "| target | measured | met |", "|---|---|---|"]
     out += [f"| {name} | {value} | {'yes' if ok else '**no**'} |" for name, value, ok in targets]
+    if samples.data.get(f"build-{a.huge}", {}).get("hd"):
+        built = samples.data[f"build-{a.huge}"]["hd"]
+        out += ["", f"Building the store of {a.huge:,} (`hd import`, not a target): {a.huge / built['wall'][0]:,.0f} "
+                f"tickets/s, peak RSS {built['rss'][0]:.1f} MB."]
     out += ["", f"Whole run: {(time.time() - started) / 60:.0f} minutes.", ""]
 
     text = "\n".join(out)

@@ -379,6 +379,12 @@ TEST_CASE("--keep-ids refuses an id in use, or given twice, and writes nothing")
           "store's ids)");
     CHECK(message_of([&] { import_all(*store, text + R"({"id": 6, "title": "twice"})" + "\n"); }) ==
           "LINE 3: ticket #6 is on line 1 already; each ticket of an import is one line");
+    // Several ids given twice: the error is the first repeat in the file, whatever the ids' order.
+    const std::string twice = std::string(R"({"id": 9, "title": "a"})") + "\n" + R"({"id": 8, "title": "b"})" + "\n\n" +
+                              R"({"id": 8, "title": "c"})" + "\n" + R"({"id": 9, "title": "d"})" + "\n" +
+                              R"({"id": 8, "title": "e"})" + "\n";
+    CHECK(message_of([&] { import_all(*store, twice); }) ==
+          "LINE 4: ticket #8 is on line 2 already; each ticket of an import is one line");
     CHECK(message_of([&] { import_all(*store, R"({"title": "no id"})", ImportOptions{ImportFormat::jsonl, true, 0}); })
               .starts_with("LINE 1: field 'id': missing"));
     Transaction tx(*store, Transaction::Mode::read);
