@@ -266,6 +266,12 @@ CREATE INDEX ratings_by_rated_at ON ratings (rated_at);
 -- Reports count resolutions and escalations by time.
 CREATE INDEX tickets_by_resolved ON tickets (resolved_at) WHERE resolved_at IS NOT NULL;
 )sql"},
+        // The newest tickets in some states (completion's 200 active ids, `status:open` sorted by id):
+        // within each state the ids come in order, where (status, tier, priority, id) made SQLite sort
+        // every active ticket (at 100,000 tickets, 10.5M instructions for the query; 4.8M with this).
+        {5, R"sql(
+CREATE INDEX tickets_by_status_id ON tickets (status, id);
+)sql"},
     };
     return all;
 }
