@@ -105,7 +105,7 @@ install: build
 # (install it with: apt-get install ./hd_*.deb). The dependencies come from dpkg-shlibdeps.
 DEB_BUILD ?= build-release
 deb: deps
-	cmake -S . -B $(DEB_BUILD) -DCMAKE_BUILD_TYPE=Release -DCMAKE_INSTALL_PREFIX=/usr -DCMAKE_SKIP_INSTALL_ALL_DEPENDENCY=ON
+	cmake -S . -B $(DEB_BUILD) -DCMAKE_BUILD_TYPE=Release -DCMAKE_INSTALL_PREFIX=/usr -DCMAKE_SKIP_INSTALL_ALL_DEPENDENCY=ON -DHD_FAST_START=OFF
 	cmake --build $(DEB_BUILD) -j $(JOBS) --target hd man
 	cd $(DEB_BUILD) && rm -f hd_*.deb && cpack -G DEB
 	cp $(DEB_BUILD)/hd_*.deb .
