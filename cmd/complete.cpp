@@ -198,7 +198,7 @@ int complete_command_line(CLI::App& top, Context& ctx, const std::vector<std::st
     else if (!hook_run && !among(kTakesAny))
         q.filter.conditions.push_back(
             {FilterField::status, Compare::eq, {std::string("new"), std::string("open"), std::string("pending")}});
-    for (const auto& t : ctx.read([&](TicketService&, Store& s) { return s.list_tickets(q); }))
+    for (const auto& t : ctx.read([&](TicketService&, Store& s) { return s.ticket_titles(q); }))
         print(ctx, std::to_string(t.id), t.title);
     return 0;
 }

@@ -34,6 +34,12 @@ struct TicketRecord {
     std::vector<Link> links;        // outgoing only: from == ticket.id
 };
 
+// A ticket's number and title: what completion offers.
+struct TicketTitle {
+    TicketId id = 0;
+    std::string title;
+};
+
 // The highest ids in use (0 for an empty table), so that an import can number what it adds after them.
 struct HighestIds {
     TicketId ticket = 0;
@@ -65,6 +71,8 @@ public:
     virtual std::optional<Ticket> find_ticket(TicketId id) = 0;
     virtual void update_ticket(const Ticket& ticket) = 0;
     virtual std::vector<Ticket> list_tickets(const TicketQuery& query) = 0;
+    // The same tickets' ids and titles alone, read without their tags and cc (shell completion).
+    virtual std::vector<TicketTitle> ticket_titles(const TicketQuery& query) = 0;
     // The newest ticket filed with this dedup key, whatever its status (for `hd open --dedup`).
     virtual std::optional<Ticket> find_by_dedup_key(const std::string& key) = 0;
     virtual bool any_ticket(const TicketQuery& query) = 0;

@@ -108,6 +108,34 @@ TEST_CASE("tickets, tags, comments and events round-trip") {
     CHECK(store->events(id).size() == 1);
 }
 
+TEST_CASE("ticket titles come in the query's order and limit, like the tickets themselves") {
+    TempDir dir;
+    auto store = open_store(dir.path / "hd.db");
+    {
+        Transaction tx(*store, Transaction::Mode::write);
+        for (const char* title : {"first", "second", "third", "fourth"}) store->insert_ticket(sample(title));
+        Ticket closed = sample("closed one");
+        closed.status = Status::closed;
+        store->insert_ticket(closed);
+        tx.commit();
+    }
+    Transaction tx(*store, Transaction::Mode::read);
+    TicketQuery q;
+    q.sort = {SortKey{SortField::id, true}};
+    q.limit = 3;
+    const auto titles = store->ticket_titles(q);
+    const auto tickets = store->list_tickets(q);
+    REQUIRE(titles.size() == 3);
+    REQUIRE(tickets.size() == 3);
+    for (std::size_t i = 0; i < titles.size(); ++i) {
+        CHECK(titles[i].id == tickets[i].id);
+        CHECK(titles[i].title == tickets[i].title);
+    }
+    CHECK(titles[0].title == "fourth");  // newest first; the closed ticket is hidden
+    CHECK(titles[2].title == "second");
+    CHECK(store->ticket_titles(TicketQuery{}).size() == 4);
+}
+
 TEST_CASE("a first write that fails leaves no store and no directories behind") {
     TempDir dir;
     const auto p = dir.path / "new" / "dir" / "hd.db";

@@ -242,20 +242,14 @@ public:
     std::vector<Ticket> list_tickets(const TicketQuery& q) override {
         std::vector<Ticket> out;
         if (!db_) return out;
-        const auto where = sqlite::compile_filter(q.filter, q.include_closed);
-        const std::string order = sqlite::compile_order_by(q.sort);
-        std::string sql = std::string("SELECT ") + kTicketColumns + " FROM tickets t ";
-        if (q.limit)
-            // Filter, sort and cut on the ids alone (an index often covers them), then read the rows
-            // kept: the tags and cc subqueries run for those rows, not for every match. Completion
-            // asks for 200 of the active tickets; reading all of them first cost 3 ms at 100,000.
-            sql += "WHERE t.id IN (SELECT t.id FROM tickets t " + where.sql + " " + order + " LIMIT " +
-                   std::to_string(*q.limit) + ") " + order;  // an int, never user text
-        else
-            sql += where.sql + " " + order;
-        auto s = db_->prepare(sql);
-        s.bind_all(where.binds);
-        while (s.step()) out.push_back(read_ticket(s));
+        select_tickets(kTicketColumns, q, [&out](Stmt& s) { out.push_back(read_ticket(s)); });
+        return out;
+    }
+
+    std::vector<TicketTitle> ticket_titles(const TicketQuery& q) override {
+        std::vector<TicketTitle> out;
+        if (!db_) return out;
+        select_tickets("t.id, t.title", q, [&out](Stmt& s) { out.push_back(TicketTitle{s.int64(0), s.text(1)}); });
         return out;
     }
 
@@ -554,6 +548,24 @@ public:
     }
 
 private:
+    // The query's tickets, filtered, sorted and cut, with these columns of `tickets t`: each row to `row`.
+    void select_tickets(const char* columns, const TicketQuery& q, const std::function<void(Stmt&)>& row) {
+        const auto where = sqlite::compile_filter(q.filter, q.include_closed);
+        const std::string order = sqlite::compile_order_by(q.sort);
+        std::string sql = std::string("SELECT ") + columns + " FROM tickets t ";
+        if (q.limit)
+            // Filter, sort and cut on the ids alone (an index often covers them), then read the rows
+            // kept: the tags and cc subqueries run for those rows, not for every match. Completion
+            // asks for 200 of the active tickets; reading all of them first cost 3 ms at 100,000.
+            sql += "WHERE t.id IN (SELECT t.id FROM tickets t " + where.sql + " " + order + " LIMIT " +
+                   std::to_string(*q.limit) + ") " + order;  // an int, never user text
+        else
+            sql += where.sql + " " + order;
+        auto s = db_->prepare(sql);
+        s.bind_all(where.binds);
+        while (s.step()) row(s);
+    }
+
     static Agent read_agent(const Stmt& s) {
         return Agent{s.text(0), static_cast<int>(s.int64(1)), s.opt_text(2), s.opt_text(3), s.int64(4), s.opt_int64(5)};
     }
