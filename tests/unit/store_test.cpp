@@ -136,6 +136,42 @@ TEST_CASE("ticket titles come in the query's order and limit, like the tickets t
     CHECK(store->ticket_titles(TicketQuery{}).size() == 4);
 }
 
+TEST_CASE("a bulk write builds the indexes it dropped again, in the order they were made") {
+    TempDir dir;
+    const auto p = dir.path / "hd.db";
+    auto store = create_store(p);
+    // Their order on a table decides SQLite's choice between two that serve a query equally well.
+    const auto index_names = [&p] {
+        sqlite3* db = nullptr;
+        REQUIRE(sqlite3_open(p.c_str(), &db) == SQLITE_OK);
+        sqlite3_stmt* s = nullptr;
+        REQUIRE(sqlite3_prepare_v2(db, "SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'tickets' ORDER BY rowid", -1, &s,
+                                   nullptr) == SQLITE_OK);
+        std::vector<std::string> names;
+        while (sqlite3_step(s) == SQLITE_ROW) names.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(s, 0)));
+        sqlite3_finalize(s);
+        sqlite3_close(db);
+        return names;
+    };
+    const auto before = index_names();
+    REQUIRE(before.size() > 10);
+    {
+        Transaction tx(*store, Transaction::Mode::write);
+        store->prepare_bulk_write(2000);  // enough to drop the indexes and build them again
+        for (TicketId id = 1; id <= 2000; ++id) {
+            TicketRecord r;
+            r.ticket = sample("bulk " + std::to_string(id));
+            r.ticket.id = id;
+            store->insert_ticket_record(std::move(r));
+        }
+        store->finish_bulk_write();
+        tx.commit();
+    }
+    CHECK(index_names() == before);
+    Transaction tx(*store, Transaction::Mode::read);
+    CHECK(store->ticket_titles(TicketQuery{}).size() == 2000);
+}
+
 TEST_CASE("a first write that fails leaves no store and no directories behind") {
     TempDir dir;
     const auto p = dir.path / "new" / "dir" / "hd.db";
