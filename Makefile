@@ -102,8 +102,10 @@ install: build
 	cmake --install $(BUILD) --prefix $(PREFIX)
 
 # A Debian package of a Release build for /usr: hd_VERSION-1_ARCH.deb in this directory
-# (install it with: apt-get install ./hd_*.deb). The dependencies come from dpkg-shlibdeps.
-DEB_BUILD ?= build-release
+# (install it with: apt-get install ./hd_*.deb). The dependencies come from dpkg-shlibdeps. Its own
+# build directory: the package is a PIE against shared libraries (HD_FAST_START=OFF, see
+# cmake/FastStart.cmake), and the benchmarks' build-release must stay as it is.
+DEB_BUILD ?= build-deb
 deb: deps
 	cmake -S . -B $(DEB_BUILD) -DCMAKE_BUILD_TYPE=Release -DCMAKE_INSTALL_PREFIX=/usr -DCMAKE_SKIP_INSTALL_ALL_DEPENDENCY=ON -DHD_FAST_START=OFF
 	cmake --build $(DEB_BUILD) -j $(JOBS) --target hd man
