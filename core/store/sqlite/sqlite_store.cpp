@@ -531,7 +531,7 @@ public:
         // them again in finish_bulk_write, in the same transaction, in the order they were made: where
         // two indexes serve a query equally well, SQLite takes the one made last, so another order
         // would change plans. (Made in name order, an imported store answered completion from
-        // tickets_by_status_tier_prio instead of the narrower tickets_by_status_id: 11.6 ms against 8.1.)
+        // tickets_by_status_tier_prio instead of the narrower tickets_by_status_id: 11.6 ms against 8.5.)
         {
             auto s = db_->prepare(
                 "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN "
