@@ -16,7 +16,7 @@ JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
 # Debian packages the build and the tests need.
 PACKAGES = g++ make cmake pkg-config libsqlite3-dev libcli11-dev libtomlplusplus-dev doctest-dev \
-           nlohmann-json3-dev libutf8proc-dev libstemmer-dev libcld2-dev \
+           nlohmann-json3-dev rapidjson-dev libutf8proc-dev libstemmer-dev libcld2-dev \
            libmd4c-dev libyaml-cpp-dev libhowardhinnant-date-dev tzdata scdoc mandoc sqlite3 python3 \
            zsh fish bash-completion bsdutils man-db dpkg-dev file
 

@@ -21,8 +21,13 @@ bool is_ascii_space(char c) {
 bool is_valid_utf8(std::string_view text) {
     // utf8proc_iterate already rejects overlong forms, surrogates, code points above U+10FFFF and
     // truncated sequences; an explicit length keeps embedded NULs (valid U+0000) in play.
+    // ASCII, most of any text hd reads (all of most import lines), is passed over without utf8proc.
     std::size_t at = 0;
     while (at < text.size()) {
+        if (static_cast<unsigned char>(text[at]) < 0x80) {
+            ++at;
+            continue;
+        }
         utf8proc_int32_t cp = 0;
         auto n = utf8proc_iterate(bytes(text) + at, static_cast<utf8proc_ssize_t>(text.size() - at), &cp);
         if (n <= 0 || cp < 0) return false;

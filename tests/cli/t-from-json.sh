@@ -34,6 +34,8 @@ hd_in '{"title": ' open --from-json -
 expect_failure 2 "JSON"
 hd_in '{"priority": "P1"}' open --from-json -
 expect_failure 2 "title"
+hd_in '{"title": "x", "title": "y"}' open --from-json -
+expect_failure 2 "field 'title': given twice"
 hd_in '{"title": "x"}' open "Title too" --from-json -
 expect_failure 2 "--from-json"
 hd open --from-json "$TEST_DIR/missing.json"

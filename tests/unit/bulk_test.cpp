@@ -171,6 +171,27 @@ TEST_CASE("a wrong record is refused, naming the field") {
     CHECK(kind_of([] { record_from_json(R"({"title": "x", "type": null})", defaults()); }) == ErrorKind::usage);
 }
 
+TEST_CASE("a record line: names given twice, deep nesting, numbers too large and bytes that are not UTF-8") {
+    const auto msg = [](const std::string& text) { return message_of([&] { record_from_json(text, defaults()); }); };
+    // A name given twice is refused, not read twice (the second "comments" would add to the first).
+    CHECK(msg(R"({"title": "x", "title": "y"})") == "field 'title': given twice");
+    CHECK(msg(R"({"title": "x", "events": [], "history": []})") == "field 'history': given twice");
+    CHECK(msg(R"({"title": "x", "comments": [{"at": "2026-01-01T00:00:00Z", "author": "a", "author": "b", "body": "c"}]})") ==
+          "field 'comments[0].author': given twice");
+    CHECK(msg(R"({"title": "x", "events": [{"at": "2026-01-01T00:00:00Z", "actor": "a", "kind": "k", "kind": "k"}]})") ==
+          "field 'events[0].kind': given twice");
+    CHECK(msg(R"({"title": "x", "links": [{"kind": "relates", "ticket": 2, "ticket": 3}]})") ==
+          "field 'links[0].ticket': given twice");
+    // The parser keeps the nesting on the heap: a million '[' is an error, not a stack overflow.
+    CHECK(msg(std::string(1'000'000, '[')).starts_with("not valid JSON (at byte "));
+    CHECK(msg(R"({"title": "x", "occurrences": 9223372036854775808})") == "field 'occurrences': is too large");
+    CHECK(msg(R"({"title": "x", "occurrences": 2.5})") == "field 'occurrences': must be a whole number, not a fraction");
+    CHECK(msg("{\"title\": \"x\", \"sla\": {\"note\": \"\xC3\"}}").starts_with("not valid JSON (at byte "));
+    CHECK(msg(R"({"title": "x"} {"title": "y"})").starts_with("not valid JSON (at byte "));
+    // Escapes are read: \u00e9 is é, in two bytes of UTF-8.
+    CHECK(record_from_json(R"({"title": "caf\u00e9 \"ok\""})", defaults()).ticket.title == "caf\xC3\xA9 \"ok\"");
+}
+
 TEST_CASE("read_ticket_records names the line, counting blank ones") {
     const std::string text = std::string(R"({"title": "one"})") + "\n\n" + R"({"title": "two", "status": "gone"})" + "\n";
     CHECK(message_of([&] { read_ticket_records(text, defaults()); }).starts_with("LINE 3: field 'status'"));
@@ -295,6 +316,7 @@ TEST_CASE("new tickets from JSON: errors name the field and the array index") {
     CHECK(msg(R"({"title": "x", "tier": "L8"})").starts_with("field 'tier': 'L8' is not a tier"));
     CHECK(msg("{\n  \"title\": \"x\",\n}").starts_with("not valid JSON (line 3, column 1"));
     CHECK(kind_of([] { cmd::new_tickets_from_json("{\"title\": 1}"); }) == ErrorKind::usage);
+    CHECK(msg(R"({"title": "x", "priority": "P1", "priority": "P2"})") == "field 'priority': given twice");
 }
 
 TEST_CASE("export, then import with --keep-ids into an empty store, round-trips exactly") {
