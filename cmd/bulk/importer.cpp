@@ -139,7 +139,7 @@ bool Importer::import_jsonl(Store& store, std::int64_t limit) {
     const std::int64_t first = record_index_;
     // The limit counts the records written: those passed over (--skip) come with the first batch.
     const std::int64_t last = limit > 0 ? std::min(total, std::max(first, options_.skip) + limit) : total;
-    // Reading JSON costs about as much as writing the records: other threads read and check them, a
+    // Reading and checking the records costs about half of writing them: other threads do it, a
     // chunk at a time, while this one writes. Chunks wait in `reading`, oldest first; an error waits
     // with its chunk until the records before it are written, as if it had been met here.
     constexpr std::int64_t kChunk = 256;
