@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """hd beside its peers: taskwarrior, fossil's tickets, and the sqlite3 shell as the floor.
 
-Every workload runs on every tool in the same run, interleaved (hd, sqlite3, task, fossil, hd, ...),
-one process per command, as a user or a script would run them. Prints medians, peak RSS and the
+Every workload runs on every tool in the same run, interleaved (hd, sqlite3, task, fossil, then
+sqlite3, task, fossil, hd, ...: each round starts one tool further on), one process per command, as a user or a script would run them. Prints medians, peak RSS and the
 hd/peer ratios, writes Markdown (--markdown) and every raw sample (--raw, JSON).
 
     python3 tests/bench/peers_bench.py --hd build-release/cmd/hd --data ../shared/data \
@@ -56,9 +56,12 @@ class Samples:
 def interleaved(samples, workload, tools, runs, command_of, expect_lines=None):
     """Runs command_of(tool) for each tool in turn, `runs` timed rounds; checks each succeeded.
 
-    A first, untimed round warms the page cache and measures peak RSS (see peer_tools.measure)."""
+    A first, untimed round warms the page cache and measures peak RSS (see peer_tools.measure).
+    Each round starts one tool further on (hd, sqlite3, task, fossil; then sqlite3, task, fossil,
+    hd; ...), so that no tool always runs right after the same one: a command that follows
+    taskwarrior's (hundreds of MB, freed at its exit) finds the caches cold."""
     for r in range(runs + 1):
-        for tool in tools:
+        for tool in tools[r % len(tools):] + tools[:r % len(tools)]:
             argv, env, cwd = command_of(tool, r)
             res = peer_tools.measure(argv, env, cwd, with_rss=(r == 0))
             if res.rc != 0:
@@ -229,7 +232,7 @@ def main():
             "- Versions: " + "; ".join(f"{t.label}: {versions[t.name]}" for t in tools),
             f"- Stores: {a.small:,} and {a.large:,} tickets (and {a.huge:,} for the list), 5 % of them active; "
             f"every tool holds the same tickets (real titles from it-service-tickets).",
-            f"- Each short command: {a.runs} runs per tool, interleaved; wall time of the whole process; "
+            f"- Each short command: {a.runs} runs per tool, interleaved, each round starting one tool further on; wall time of the whole process; "
             "peak RSS from GNU time in one more, untimed run. A ratio below 1 means hd is faster.",
             "- The sqlite3 shell is the floor: the same SQLite file and schema as hd (its tickets table and "
             "indexes), one statement per process.", ""]
