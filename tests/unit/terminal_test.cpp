@@ -56,6 +56,8 @@ TEST_CASE("display width counts columns, not bytes") {
     CHECK(display_width("日本") == 4);
     CHECK(display_width("🙂") == 2);
     CHECK(display_width("日本 ok 🙂") == 10);
+    CHECK(display_width(" ~all of printable ASCII~ ") == 26);  // one column a byte
+    CHECK(display_width("tab\there\x7f") == 7);                // controls and DEL take no column
 }
 
 TEST_CASE("Vietnamese has the same width composed and decomposed") {
