@@ -272,6 +272,26 @@ expect_out "Imported 6 tickets"
 if cmp -s "$A" "$B"; then ok; else fail "the export after a batched import differs"; fi
 export HD_DB=$TEST_DIR/hd.db
 
+test_case "an import that creates the store: written once, then published in WAL mode and sound"
+# The first command stages the store without a WAL (see stage_new_store); 1,500 tickets also take
+# the bulk path, which drops the indexes and builds them again.
+for i in $(seq 1 1500); do printf '{"title": "Bulk %d", "tags": ["t%d"]}\n' "$i" $((i % 7)); done >"$TEST_DIR/bulk.jsonl"
+export HD_DB=$TEST_DIR/fresh/hd.db
+hd import "$TEST_DIR/bulk.jsonl" -q
+expect_rc 0
+if [ "$(sqlite3 "$HD_DB" 'PRAGMA journal_mode')" = wal ]; then ok; else fail "the new store is not in WAL mode"; fi
+if [ "$(sqlite3 "$HD_DB" 'SELECT count(*) FROM tickets')" = 1500 ]; then ok; else fail "the new store lacks tickets"; fi
+if ls "$TEST_DIR"/fresh/hd.db.new-* >/dev/null 2>&1; then fail "a staging file was left"; else ok; fi
+hd check
+expect_rc 0
+hd list tag:t3 -q
+expect_out_lines 214
+printf '{"title": "Bulk"}\n{"title": "Bad", "status": "gone"}\n' >"$TEST_DIR/bad-first.jsonl"
+HD_DB=$TEST_DIR/fresh2/hd.db hd import "$TEST_DIR/bad-first.jsonl"
+expect_rc 2
+if [ -e "$TEST_DIR/fresh2" ]; then fail "a failed first import left $(ls "$TEST_DIR/fresh2")"; else ok; fi
+export HD_DB=$TEST_DIR/hd.db
+
 test_case "an empty file imports nothing; an empty store exports nothing"
 HD_DB=$TEST_DIR/empty.db hd import /dev/null
 expect_rc 0
