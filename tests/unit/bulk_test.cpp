@@ -182,6 +182,10 @@ TEST_CASE("a record line: names given twice, deep nesting, numbers too large and
           "field 'events[0].kind': given twice");
     CHECK(msg(R"({"title": "x", "links": [{"kind": "relates", "ticket": 2, "ticket": 3}]})") ==
           "field 'links[0].ticket': given twice");
+    // Names are checked in one pass: an object of 100,000 members is refused as fast as it is read.
+    std::string many = R"({"title": "x", "comments": [{"at": "2026-01-01T00:00:00Z")";
+    for (int i = 0; i < 100'000; ++i) many += R"(, "author": "a")";
+    CHECK(msg(many + "}]}") == "field 'comments[0].author': given twice");
     // The parser keeps the nesting on the heap: a million '[' is an error, not a stack overflow.
     CHECK(msg(std::string(1'000'000, '[')).starts_with("not valid JSON (at byte "));
     CHECK(msg(R"({"title": "x", "occurrences": 9223372036854775808})") == "field 'occurrences': is too large");
