@@ -196,6 +196,15 @@ std::optional<Field> field_named(std::string_view name) {
     return it->second;
 }
 
+// The top-level fields of a record or a new ticket, each once (see names_once): `seen` holds a bit
+// per Field met so far.
+void field_once(std::uint64_t& seen, Field field, std::string_view key) {
+    static_assert(static_cast<int>(Field::rating) < 64);
+    const std::uint64_t bit = std::uint64_t{1} << static_cast<int>(field);
+    if (seen & bit) field_error(key, "given twice");
+    seen |= bit;
+}
+
 [[noreturn]] void unknown_field(const std::string& path) {
     field_error(path, "unknown field (a record holds the fields hd export writes; see hd-import(1))");
 }
@@ -366,16 +375,13 @@ TicketRecord record_from_object(const JsonValue& j, const ImportDefaults& d) {
          has_events = false;
     std::optional<TicketId> comment_ticket, event_ticket;
     std::vector<bool> incoming;
-    std::uint64_t seen = 0;  // the fields met, by Field: see names_once
-    static_assert(static_cast<int>(Field::rating) < 64);
+    std::uint64_t seen = 0;  // see field_once
     for (const auto& member : j.GetObject()) {
         const std::string key(str(member.name));
         const JsonValue& v = member.value;
         const auto field = field_named(key);
         if (!field) unknown_field(key);
-        const std::uint64_t bit = std::uint64_t{1} << static_cast<int>(*field);
-        if (seen & bit) field_error(key, "given twice");
-        seen |= bit;
+        field_once(seen, *field, key);
         switch (*field) {
             case Field::id:
                 if (!v.IsNull()) t.id = ticket_id_field(key, whole(key, v));
@@ -649,15 +655,13 @@ NewTicket new_ticket_from_object(const JsonValue& j, const Config& config) {
     if (!j.IsObject()) fail(ErrorKind::usage, "a ticket is a JSON object ({...}), not " + type_of(j));
     NewTicket n;
     bool has_title = false;
-    std::uint64_t seen = 0;  // the fields met, by Field: see names_once
+    std::uint64_t seen = 0;  // see field_once
     for (const auto& member : j.GetObject()) {
         const std::string key(str(member.name));
         const JsonValue& v = member.value;
         const auto field = field_named(key);
         if (!field) field_error(key, "unknown field (a new ticket takes the fields --json prints; see hd-open(1))");
-        const std::uint64_t bit = std::uint64_t{1} << static_cast<int>(*field);
-        if (seen & bit) field_error(key, "given twice");
-        seen |= bit;
+        field_once(seen, *field, key);
         switch (*field) {
             case Field::title:
                 n.title = text(key, v);
