@@ -9,6 +9,8 @@
 #include "core/error.hpp"
 #include "tests/unit/test_support.hpp"
 #include "core/store/sqlite/filter_sql.hpp"
+#include "core/store/sqlite/fts_tokenizer.hpp"
+#include "core/store/sqlite/migrations.hpp"
 #include "core/store/store.hpp"
 
 using namespace hd;
@@ -208,6 +210,83 @@ TEST_CASE("the audit log cannot be rewritten") {
     REQUIRE(sqlite3_open(p.c_str(), &db) == SQLITE_OK);
     CHECK(sqlite3_exec(db, "UPDATE events SET actor = 'mallory'", nullptr, nullptr, nullptr) != SQLITE_OK);
     sqlite3_close(db);
+}
+
+// A connection of the test's own, which can write the knowledge base: its full-text index needs
+// hd's tokenizer, as on the store's connections.
+sqlite3* open_raw(const fs::path& p) {
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open(p.c_str(), &db) == SQLITE_OK);
+    sqlite::register_fts_tokenizer(db);
+    return db;
+}
+
+// Runs SQL on the file; SQLite's result code.
+int sql_result(const fs::path& p, const std::string& sql) {
+    sqlite3* db = open_raw(p);
+    const int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr);
+    sqlite3_close(db);
+    return rc;
+}
+
+// A column (the first unless told) of every row the query returns, a line each.
+std::string sql_text(const fs::path& p, const std::string& sql, int column = 0) {
+    sqlite3* db = open_raw(p);
+    sqlite3_stmt* s = nullptr;
+    REQUIRE(sqlite3_prepare_v2(db, sql.c_str(), -1, &s, nullptr) == SQLITE_OK);
+    std::string out;
+    while (sqlite3_step(s) == SQLITE_ROW) out += std::string(reinterpret_cast<const char*>(sqlite3_column_text(s, column))) + "\n";
+    sqlite3_finalize(s);
+    sqlite3_close(db);
+    return out;
+}
+
+TEST_CASE("a store of schema 5 is upgraded in place: its tickets stay, and the checks refuse what they refused") {
+    TempDir dir;
+    const auto p = dir.path / "hd.db";
+    // The store as hd wrote it before schema 6, with an unassigned open ticket in tier 2's queue.
+    std::string schema5 = "BEGIN;";
+    for (const auto& m : sqlite::migrations())
+        if (m.version <= 5) schema5 += std::string(m.sql);
+    schema5 += "PRAGMA user_version = 5; PRAGMA application_id = " + std::to_string(sqlite::kApplicationId) + "; COMMIT;";
+    REQUIRE(sql_result(p, schema5) == SQLITE_OK);
+    REQUIRE(sql_result(p, "INSERT INTO tickets (type, title, status, priority, tier, created_at, updated_at) VALUES "
+               "('incident', 'printer on fire', 'open', 1, 2, 1700000000, 1700000000), "
+               "('request', 'new laptop', 'closed', 3, 1, 1700000000, 1700000000)") == SQLITE_OK);
+    {
+        auto store = open_store(p);
+        CHECK(store->schema_version() == Store::current_schema_version());
+        Transaction tx(*store, Transaction::Mode::read);
+        const auto queue = store->queue(2, 10);
+        REQUIRE(queue.size() == 1);
+        CHECK(queue[0].title == "printer on fire");
+    }
+    CHECK(sql_text(p, "PRAGMA integrity_check") == "ok\n");
+    CHECK(sql_text(p, "SELECT count(*) FROM tickets") == "2\n");
+    // The conditions are comparisons now (see migration 6), in the tables and in tickets_queue.
+    CHECK(sql_text(p, "SELECT name FROM sqlite_schema WHERE name IN ('tickets', 'ticket_links', 'kb_articles', "
+                      "'sla_breaches', 'tickets_queue') AND sql LIKE '% IN (''%'") == "");
+    CHECK(sql_text(p, "EXPLAIN QUERY PLAN SELECT id FROM tickets t WHERE t.tier = 2 AND t.assignee IS NULL AND "
+                      "(t.status = 'new' OR t.status = 'open' OR t.status = 'pending') "
+                      "ORDER BY t.priority, t.created_at, t.id", 3)
+              .find("USING INDEX tickets_queue") != std::string::npos);
+    for (const char* bad : {"UPDATE tickets SET status = 'bogus'", "UPDATE tickets SET type = 'chore'",
+                            "UPDATE tickets SET impact = 'huge'", "UPDATE tickets SET urgency = 'now'",
+                            "INSERT INTO ticket_links VALUES (1, 2, 'likes', 1, 'a')",
+                            "INSERT INTO kb_articles (slug, lang, title, body, body_text, status, created_by, created_at, "
+                            "updated_by, updated_at) VALUES ('s', 'en', 't', 'b', 'b', 'lost', 'a', 1, 'a', 1)",
+                            "INSERT INTO sla_breaches (ticket_id, target, due, recorded_at) VALUES (1, 'lunch', 1, 1)"}) {
+        CAPTURE(bad);
+        CHECK(sql_result(p, bad) == SQLITE_CONSTRAINT);
+    }
+    for (const char* good : {"UPDATE tickets SET status = 'pending', type = 'change', impact = 'low', urgency = NULL",
+                             "INSERT INTO ticket_links VALUES (1, 2, 'duplicate-of', 1, 'a')",
+                             "INSERT INTO kb_articles (slug, lang, title, body, body_text, status, created_by, created_at, "
+                             "updated_by, updated_at) VALUES ('s', 'en', 't', 'b', 'b', 'retired', 'a', 1, 'a', 1)",
+                             "INSERT INTO sla_breaches (ticket_id, target, due, recorded_at) VALUES (1, 'hold', 1, 1)"}) {
+        CAPTURE(good);
+        CHECK(sql_result(p, good) == SQLITE_OK);
+    }
 }
 
 TEST_CASE("a store written by a newer hd is refused and left untouched") {

@@ -68,6 +68,16 @@ Stmt& Stmt::bind_null(int index) {
     sqlite3_bind_null(stmt_, index);
     return *this;
 }
+Stmt& Stmt::bind_static(int index, std::string_view value) {
+    sqlite3_bind_text64(stmt_, index, value.data(), value.size(), SQLITE_STATIC, SQLITE_UTF8);
+    return *this;
+}
+Stmt& Stmt::bind_static(int index, const std::optional<std::string>& value) {
+    return value ? bind_static(index, std::string_view(*value)) : bind_null(index);
+}
+Stmt& Stmt::bind_static(int index, std::optional<std::string_view> value) {
+    return value ? bind_static(index, *value) : bind_null(index);
+}
 Stmt& Stmt::bind(int index, const SqlValue& value) {
     if (const auto* s = std::get_if<std::string>(&value)) return bind(index, std::string_view(*s));
     if (const auto* i = std::get_if<std::int64_t>(&value)) return bind(index, *i);

@@ -12,6 +12,10 @@ inline constexpr int kApplicationId = 0x68640001;
 struct Migration {
     int version;              // PRAGMA user_version after it is applied
     std::string_view sql;
+    // The SQL rewrites table definitions in sqlite_schema (PRAGMA writable_schema), which SQLite
+    // does not know to re-read: the store then raises the schema version, as SQLite's ALTER TABLE
+    // documentation asks, and reads the new definitions back before it commits.
+    bool rewrites_schema = false;
 };
 
 // In order; the last one's version is the schema version this hd writes.

@@ -114,6 +114,11 @@ std::optional<std::string> opt_name(const auto& value) {
     if (!value) return std::nullopt;
     return std::string(to_string(*value));
 }
+// The same name as a view of hd's own constant, for Stmt::bind_static.
+std::optional<std::string_view> opt_name_view(const auto& value) {
+    if (!value) return std::nullopt;
+    return to_string(*value);
+}
 
 class SqliteStore final : public Store {
 public:
@@ -297,7 +302,8 @@ public:
         // query walks that index in order and stops at the limit.
         auto s = db_->prepare(std::string("SELECT ") + kTicketColumns +
                               " FROM tickets t WHERE t.tier = ? AND t.assignee IS NULL AND "
-                              "t.status IN ('new', 'open', 'pending') ORDER BY t.priority, t.created_at, t.id LIMIT ?");
+                              "(t.status = 'new' OR t.status = 'open' OR t.status = 'pending') "
+                              "ORDER BY t.priority, t.created_at, t.id LIMIT ?");
         s.bind(1, std::int64_t{tier}).bind(2, std::int64_t{limit.value_or(-1)});
         while (s.step()) out.push_back(read_ticket(s));
         return out;
@@ -583,12 +589,11 @@ private:
         s.bind(20, t.team).bind(21, t.escalations);
     }
 
-    // A bulk write holds records back to write their tickets kGroup to a statement: the CHECK
-    // constraints of the tickets table (type IN (...) and the like) make SQLite build small tables
-    // each time a statement runs, which costs more than the row itself (0.35 s less for 100,000
-    // tickets). So that an id in use is still refused with the record that brings it, the ids are
-    // checked here: against the store for those up to the highest it held when the bulk write began,
-    // and against those this bulk write took.
+    // A bulk write holds records back to write kGroup tickets, their tags and their events with a
+    // statement per table: each run of a statement has a cost of its own (5 % of the writing thread's
+    // instructions against one row to a statement). So that an id in use is still refused with the
+    // record that brings it, the ids are checked here: against the store for those up to the highest
+    // it held when the bulk write began, and against those this bulk write took.
     void hold(TicketRecord r) {
         const auto take = [this](std::int64_t id, std::int64_t high, sqlite::IdSet& taken,
                                  const char* exists_sql) {
@@ -612,32 +617,68 @@ private:
 
     void write_waiting() {
         if (waiting_.empty()) return;
-        static const std::string kGroupSql = [] {
-            std::string sql =
-                "INSERT INTO tickets (type, title, description, status, priority, impact, urgency, category, tier, "
-                "assignee, requester, channel, created_at, updated_at, resolved_at, closed_at, resolution_code, "
-                "dedup_key, occurrences, team, escalations, last_seen_at, id) VALUES ";
-            for (std::size_t i = 0; i < kGroup; ++i) sql += i ? ",(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)" : "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
-            return sql;
-        }();
-        std::size_t written = 0;
-        if (waiting_.size() == kGroup) {
-            auto s = db_->prepare(kGroupSql);
-            for (std::size_t i = 0; i < kGroup; ++i) bind_ticket_row(s, static_cast<int>(i) * 23, waiting_[i].ticket);
-            s.run();
-            written = kGroup;
+        static const RowsSql kTickets(
+            "INSERT INTO tickets (type, title, description, status, priority, impact, urgency, category, tier, "
+            "assignee, requester, channel, created_at, updated_at, resolved_at, closed_at, resolution_code, "
+            "dedup_key, occurrences, team, escalations, last_seen_at, id) VALUES ",
+            23);
+        static const RowsSql kTags("INSERT OR IGNORE INTO ticket_tags (ticket_id, tag) VALUES ", 2);
+        // No ON CONFLICT: hold checked the ids. OR FAIL, as any error ends the whole bulk write: SQLite
+        // need not keep what each statement changed to undo it alone.
+        static const RowsSql kEvents(
+            "INSERT OR FAIL INTO events (id, ticket_id, at, actor, kind, field, old_value, new_value, note, "
+            "merged_from) VALUES ",
+            10);
+        insert_rows(kTickets, waiting_.size(),
+                    [&](Stmt& s, int base, std::size_t i) { bind_ticket_row(s, base, waiting_[i].ticket); });
+        std::vector<std::pair<TicketId, const std::string*>> tags;
+        std::vector<std::pair<TicketId, const Event*>> events;
+        for (const auto& r : waiting_) {
+            for (const auto& tag : r.ticket.tags) tags.emplace_back(r.ticket.id, &tag);
+            for (const auto& e : r.events) events.emplace_back(r.ticket.id, &e);
         }
-        for (std::size_t i = written; i < waiting_.size(); ++i) {
-            auto s = db_->prepare(
-                "INSERT INTO tickets (type, title, description, status, priority, impact, urgency, category, tier, "
-                "assignee, requester, channel, created_at, updated_at, resolved_at, closed_at, resolution_code, "
-                "dedup_key, occurrences, team, escalations, last_seen_at, id) "
-                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
-            bind_ticket_row(s, 0, waiting_[i].ticket);
-            s.run();
+        insert_rows(kTags, tags.size(), [&](Stmt& s, int base, std::size_t i) {
+            s.bind(base + 1, tags[i].first).bind_static(base + 2, *tags[i].second);
+        });
+        for (const auto& r : waiting_) {
+            write_cc(r.ticket.id, r.ticket.cc);
+            write_comments(r.ticket.id, r.comments);
         }
-        for (const auto& r : waiting_) write_record_rows(r, r.ticket.id);
+        insert_rows(kEvents, events.size(), [&](Stmt& s, int base, std::size_t i) {
+            bind_event_row(s, base, *events[i].second, events[i].first);
+        });
         waiting_.clear();
+    }
+
+    // The SQL to insert one row, and kGroup rows, of `columns` values.
+    struct RowsSql {
+        RowsSql(std::string_view head, int n) : columns(n) {  // head: "INSERT INTO t (...) VALUES "
+            std::string values = "(?";
+            for (int c = 1; c < columns; ++c) values += ",?";
+            values += ")";
+            one = std::string(head) + values;
+            group = one;
+            for (std::size_t k = 1; k < kGroup; ++k) group += "," + values;
+        }
+        int columns;
+        std::string one, group;
+    };
+
+    // Inserts n rows, kGroup to a statement and the rest one to a statement. bind(s, base, i) binds
+    // row i from parameter base + 1.
+    template <class BindRow>
+    void insert_rows(const RowsSql& sql, std::size_t n, BindRow bind) {
+        std::size_t i = 0;
+        for (; i + kGroup <= n; i += kGroup) {
+            auto s = db_->prepare(sql.group);
+            for (std::size_t k = 0; k < kGroup; ++k) bind(s, static_cast<int>(k) * sql.columns, i + k);
+            s.run();
+        }
+        for (; i < n; ++i) {
+            auto s = db_->prepare(sql.one);
+            bind(s, 0, i);
+            s.run();
+        }
     }
 
     // What hangs off a ticket that is in the table: tags, cc, comments and events, with their ids
@@ -645,45 +686,56 @@ private:
     void write_record_rows(const TicketRecord& r, TicketId id) {
         write_tags(id, r.ticket.tags);
         write_cc(id, r.ticket.cc);
-        if (!r.comments.empty()) {
-            static const std::string kInsertComment =
-                "INSERT INTO comments (id, ticket_id, at, author, body, internal) VALUES (?,?,?,?,?,?) "
-                "ON CONFLICT DO NOTHING";
-            auto c = db_->prepare(kInsertComment);
-            for (const auto& comment : r.comments) {
-                c.bind(1, comment.id > 0 ? std::optional<std::int64_t>(comment.id) : std::nullopt).bind(2, id);
-                c.bind(3, comment.at).bind(4, std::string_view(comment.author)).bind(5, std::string_view(comment.body));
-                c.bind(6, std::int64_t{comment.internal ? 1 : 0});
-                c.run();
-                if (db_->changes() != 1)
-                    fail(ErrorKind::usage, "comment id " + std::to_string(comment.id) + " is in the store already");
-            }
-        }
+        write_comments(id, r.comments);
         static const std::string kInsertEvent =
             "INSERT INTO events (id, ticket_id, at, actor, kind, field, old_value, new_value, note, merged_from) "
             "VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING";
         auto e = db_->prepare(kInsertEvent);
         for (const auto& event : r.events) {
-            e.bind(1, event.id > 0 ? std::optional<std::int64_t>(event.id) : std::nullopt).bind(2, id);
-            e.bind(3, event.at).bind(4, std::string_view(event.actor)).bind(5, std::string_view(event.kind));
-            e.bind(6, event.field).bind(7, event.old_value).bind(8, event.new_value).bind(9, event.note);
-            e.bind(10, event.merged_from);
+            bind_event_row(e, 0, event, id);
             e.run();
             if (db_->changes() != 1)
                 fail(ErrorKind::usage, "event id " + std::to_string(event.id) + " is in the store already");
         }
     }
 
+    void write_comments(TicketId id, const std::vector<Comment>& comments) {
+        if (comments.empty()) return;
+        static const std::string kInsertComment =
+            "INSERT INTO comments (id, ticket_id, at, author, body, internal) VALUES (?,?,?,?,?,?) "
+            "ON CONFLICT DO NOTHING";
+        auto c = db_->prepare(kInsertComment);
+        for (const auto& comment : comments) {
+            c.bind(1, comment.id > 0 ? std::optional<std::int64_t>(comment.id) : std::nullopt).bind(2, id);
+            c.bind(3, comment.at).bind(4, std::string_view(comment.author)).bind(5, std::string_view(comment.body));
+            c.bind(6, std::int64_t{comment.internal ? 1 : 0});
+            c.run();
+            if (db_->changes() != 1)
+                fail(ErrorKind::usage, "comment id " + std::to_string(comment.id) + " is in the store already");
+        }
+    }
+
+    // The 10 columns of an event row of ticket `id`, from parameter base + 1; an id of 0 is assigned.
+    // The texts are not copied: event must live until the statement runs.
+    static void bind_event_row(Stmt& s, int base, const Event& event, TicketId id) {
+        s.bind(base + 1, event.id > 0 ? std::optional<std::int64_t>(event.id) : std::nullopt).bind(base + 2, id);
+        s.bind(base + 3, event.at).bind_static(base + 4, event.actor).bind_static(base + 5, event.kind);
+        s.bind_static(base + 6, event.field).bind_static(base + 7, event.old_value);
+        s.bind_static(base + 8, event.new_value).bind_static(base + 9, event.note).bind(base + 10, event.merged_from);
+    }
+
     // The 23 columns of a ticket row, from parameter base + 1: bind_ticket's, then
-    // last_seen_at and id.
+    // last_seen_at and id. The texts are not copied: t must live until the statement runs.
     void bind_ticket_row(Stmt& s, int base, const Ticket& t) {
-        s.bind(base + 1, to_string(t.type)).bind(base + 2, std::string_view(t.title)).bind(base + 3, t.description);
-        s.bind(base + 4, to_string(t.status)).bind(base + 5, std::int64_t{t.priority.value});
-        s.bind(base + 6, opt_name(t.impact)).bind(base + 7, opt_name(t.urgency)).bind(base + 8, t.category);
-        s.bind(base + 9, std::int64_t{t.tier}).bind(base + 10, t.assignee).bind(base + 11, t.requester);
-        s.bind(base + 12, opt_name(t.channel)).bind(base + 13, t.created_at).bind(base + 14, t.updated_at);
-        s.bind(base + 15, t.resolved_at).bind(base + 16, t.closed_at).bind(base + 17, opt_name(t.resolution_code));
-        s.bind(base + 18, t.dedup_key).bind(base + 19, t.occurrences).bind(base + 20, t.team);
+        s.bind_static(base + 1, to_string(t.type)).bind_static(base + 2, t.title).bind_static(base + 3, t.description);
+        s.bind_static(base + 4, to_string(t.status)).bind(base + 5, std::int64_t{t.priority.value});
+        s.bind_static(base + 6, opt_name_view(t.impact)).bind_static(base + 7, opt_name_view(t.urgency));
+        s.bind_static(base + 8, t.category).bind(base + 9, std::int64_t{t.tier}).bind_static(base + 10, t.assignee);
+        s.bind_static(base + 11, t.requester).bind_static(base + 12, opt_name_view(t.channel));
+        s.bind(base + 13, t.created_at).bind(base + 14, t.updated_at);
+        s.bind(base + 15, t.resolved_at).bind(base + 16, t.closed_at);
+        s.bind_static(base + 17, opt_name_view(t.resolution_code)).bind_static(base + 18, t.dedup_key);
+        s.bind(base + 19, t.occurrences).bind_static(base + 20, t.team);
         s.bind(base + 21, t.escalations).bind(base + 22, t.last_seen_at).bind(base + 23, t.id);
     }
 
@@ -922,7 +974,9 @@ private:
                     if (s.step()) version = static_cast<int>(s.int64(0));
                 }
                 if (version < m.version) {
-                    db_->exec(std::string(m.sql), "upgrading the store to schema " + std::to_string(m.version));
+                    const std::string doing = "upgrading the store to schema " + std::to_string(m.version);
+                    db_->exec(std::string(m.sql), doing);
+                    if (m.rewrites_schema) reload_rewritten_schema(doing);
                     db_->exec("PRAGMA user_version = " + std::to_string(m.version), "upgrading the store");
                     db_->exec("PRAGMA application_id = " + std::to_string(sqlite::kApplicationId),
                               "upgrading the store");
@@ -934,6 +988,19 @@ private:
             }
         }
         db_->exec("PRAGMA foreign_keys = ON", "setting up the store");
+    }
+
+    // After a migration edited sqlite_schema: a new schema version makes every connection read the
+    // definitions again, this one first. A definition SQLite cannot parse fails here, inside the
+    // migration's transaction, which then leaves the store as it was.
+    void reload_rewritten_schema(const std::string& doing) {
+        std::int64_t version = 0;
+        {
+            auto s = db_->prepare("PRAGMA schema_version");
+            if (s.step()) version = s.int64(0);
+        }
+        db_->exec("PRAGMA schema_version = " + std::to_string(version + 1), doing);
+        db_->exec("SELECT count(*) FROM sqlite_schema WHERE sql IS NOT NULL", doing);
     }
 
     StoreOptions options_;
