@@ -18,6 +18,21 @@ TEST_CASE("well-formed UTF-8 in any script is valid") {
     CHECK(hd::is_valid_utf8("a\0b"s));           // U+0000 is valid UTF-8; controls are checked apart
 }
 
+TEST_CASE("a bad byte is found, and a good sequence passed, wherever it sits in a long ASCII line") {
+    // ASCII is passed over eight bytes at a time: every offset within and across those words.
+    for (std::size_t at = 0; at < 24; ++at) {
+        CAPTURE(at);
+        std::string bad(24, 'a');
+        bad[at] = '\x80';
+        CHECK_FALSE(hd::is_valid_utf8(bad));
+        std::string good(24, 'a');
+        good.replace(at, 2, "\xc3\xa9");  // é
+        CHECK(hd::is_valid_utf8(good));
+        std::string cut = std::string(at, 'a') + "\xe6\x97";  // 日 without its last byte, at the end
+        CHECK_FALSE(hd::is_valid_utf8(cut));
+    }
+}
+
 TEST_CASE("overlong encodings are rejected") {
     CHECK_FALSE(hd::is_valid_utf8("\xc0\xaf"));
     CHECK_FALSE(hd::is_valid_utf8("\xc1\xbf"));
@@ -97,6 +112,12 @@ TEST_CASE("case folding composes decomposed text") {
 TEST_CASE("case folding leaves invalid UTF-8 unchanged") {
     CHECK(hd::casefold("ABC\xff") == "ABC\xff");
     CHECK(hd::casefold("\xed\xa0\x80X") == "\xed\xa0\x80X");
+}
+
+TEST_CASE("case folding of ASCII lowers A to Z and nothing else") {
+    CHECK(hd::casefold("VPN-Sales_2 @[`{~") == "vpn-sales_2 @[`{~");
+    CHECK(hd::casefold("Zz Aa") == "zz aa");
+    CHECK(hd::casefold("KELVIN \xe2\x84\xaa") == "kelvin k");  // U+212A KELVIN SIGN folds to k
 }
 
 TEST_CASE("case folding keeps embedded NULs and the full length") {
