@@ -266,6 +266,9 @@ TEST_CASE("a store of schema 5 is upgraded in place: its tickets stay, and the c
     // The conditions are comparisons now (see migration 6), in the tables and in tickets_queue.
     CHECK(sql_text(p, "SELECT name FROM sqlite_schema WHERE name IN ('tickets', 'ticket_links', 'kb_articles', "
                       "'sla_breaches', 'tickets_queue') AND sql LIKE '% IN (''%'") == "");
+    // Schema 7: the audit log's index by kind and time holds escalations alone.
+    CHECK(sql_text(p, "SELECT name FROM sqlite_schema WHERE name LIKE 'events_%' AND type = 'index' ORDER BY name") ==
+          "events_by_ticket\nevents_escalated_at\n");
     CHECK(sql_text(p, "EXPLAIN QUERY PLAN SELECT id FROM tickets t WHERE t.tier = 2 AND t.assignee IS NULL AND "
                       "(t.status = 'new' OR t.status = 'open' OR t.status = 'pending') "
                       "ORDER BY t.priority, t.created_at, t.id", 3)

@@ -317,6 +317,14 @@ DROP INDEX tickets_queue;
 CREATE INDEX tickets_queue ON tickets (tier, priority, created_at, id)
     WHERE assignee IS NULL AND (status = 'new' OR status = 'open' OR status = 'pending');
 )sql", true},
+        // Reports ask the audit log for one kind of event by time, escalations (hd report tiers): an
+        // index of those alone, not of every event's kind and time. Most events are status changes and
+        // the like; each cost an entry that nothing read, on every command that writes, and building
+        // that index again took 0.1 s of an import of 100,000 tickets (200,000 events).
+        {7, R"sql(
+DROP INDEX events_by_kind_at;
+CREATE INDEX events_escalated_at ON events (at) WHERE kind = 'escalated';
+)sql"},
     };
     return all;
 }

@@ -1,5 +1,5 @@
 // Ratings and report aggregates in SQLite. Every figure is one statement over an index range of the
-// period (tickets_by_created, tickets_by_resolved, events_by_kind_at, sla_breaches_by_recorded,
+// period (tickets_by_created, tickets_by_resolved, events_escalated_at, sla_breaches_by_recorded,
 // ratings_by_rated_at) or over the active tickets (by status): GROUP BY for counts, window functions for
 // medians. Parameters: ?1 since, ?2 until, ?3 the bucket origin or now.
 #include "core/store/sqlite/report_store.hpp"
