@@ -975,8 +975,19 @@ private:
                 }
                 if (version < m.version) {
                     const std::string doing = "upgrading the store to schema " + std::to_string(m.version);
+                    // A build of SQLite that defends its schema by default (SQLITE_DBCONFIG_DEFENSIVE)
+                    // would refuse the edit and the new schema version: this connection allows them
+                    // for that migration only.
+                    int defensive = 0;
+                    if (m.rewrites_schema) {
+                        sqlite3_db_config(db_->handle(), SQLITE_DBCONFIG_DEFENSIVE, -1, &defensive);
+                        sqlite3_db_config(db_->handle(), SQLITE_DBCONFIG_DEFENSIVE, 0, nullptr);
+                    }
                     db_->exec(std::string(m.sql), doing);
-                    if (m.rewrites_schema) reload_rewritten_schema(doing);
+                    if (m.rewrites_schema) {
+                        reload_rewritten_schema(doing);
+                        sqlite3_db_config(db_->handle(), SQLITE_DBCONFIG_DEFENSIVE, defensive, nullptr);
+                    }
                     db_->exec("PRAGMA user_version = " + std::to_string(m.version), "upgrading the store");
                     db_->exec("PRAGMA application_id = " + std::to_string(sqlite::kApplicationId),
                               "upgrading the store");
