@@ -5,10 +5,10 @@
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
 
+#include <array>
 #include <charconv>
 #include <cstdint>
 #include <initializer_list>
-#include <array>
 
 #include "cmd/bulk/new_ticket_json.hpp"
 #include "cmd/output/json_objects.hpp"
