@@ -37,7 +37,7 @@ hd::Filter with(FilterField field, Compare op, std::vector<hd::FilterValue> valu
 SqlValue text(const char* s) { return std::string(s); }
 SqlValue num(std::int64_t n) { return n; }
 
-constexpr const char* kOpenOnly = "t.status IN ('new', 'open', 'pending', 'resolved')";
+constexpr const char* kOpenOnly = "(t.status = 'new' OR t.status = 'open' OR t.status = 'pending' OR t.status = 'resolved')";
 
 // The test's stand-in for the hd_contains the store registers: ASCII case-insensitive, NULL haystack → 0.
 void ascii_contains(sqlite3_context* ctx, int, sqlite3_value** argv) {

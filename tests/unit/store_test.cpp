@@ -269,6 +269,12 @@ TEST_CASE("a store of schema 5 is upgraded in place: its tickets stay, and the c
     // Schema 7: the audit log's index by kind and time holds escalations alone.
     CHECK(sql_text(p, "SELECT name FROM sqlite_schema WHERE name LIKE 'events_%' AND type = 'index' ORDER BY name") ==
           "events_by_ticket\nevents_escalated_at\n");
+    // Schema 8: tickets_by_team (read by nothing), tickets_by_prio and tickets_by_tier_prio are gone;
+    // type and channel index the tickets not closed alone.
+    CHECK(sql_text(p, "SELECT name FROM sqlite_schema WHERE name IN ('tickets_by_team', 'tickets_by_prio', "
+                      "'tickets_by_tier_prio')") == "");
+    CHECK(sql_text(p, "SELECT count(*) FROM sqlite_schema WHERE name IN ('tickets_by_type', 'tickets_by_channel') "
+                      "AND sql LIKE '% WHERE status = ''new'' OR %'") == "2\n");
     CHECK(sql_text(p, "EXPLAIN QUERY PLAN SELECT id FROM tickets t WHERE t.tier = 2 AND t.assignee IS NULL AND "
                       "(t.status = 'new' OR t.status = 'open' OR t.status = 'pending') "
                       "ORDER BY t.priority, t.created_at, t.id", 3)
@@ -341,43 +347,76 @@ TEST_CASE("the store is in WAL mode with foreign keys on") {
     sqlite3_close(db);
 }
 
-TEST_CASE("every filter key is served by an index") {
+namespace {
+
+// The query plan of `SELECT t.id FROM tickets t` under the filter, one line a step.
+std::string plan_of(sqlite3* db, const Filter& f, bool include_closed) {
+    const auto where = sqlite::compile_filter(f, include_closed);
+    const std::string sql = "EXPLAIN QUERY PLAN SELECT t.id FROM tickets t " + where.sql;
+    sqlite3_stmt* s = nullptr;
+    REQUIRE(sqlite3_prepare_v2(db, sql.c_str(), -1, &s, nullptr) == SQLITE_OK);
+    std::string plan;
+    while (sqlite3_step(s) == SQLITE_ROW) plan += std::string(reinterpret_cast<const char*>(sqlite3_column_text(s, 3))) + "\n";
+    sqlite3_finalize(s);
+    return plan;
+}
+
+bool scans_tickets(const std::string& plan) {
+    return plan.find("SCAN t\n") != std::string::npos || plan.find("SCAN t USING") != std::string::npos;
+}
+
+Filter one_condition(FilterCondition c) {
+    Filter f;
+    f.conditions.push_back(std::move(c));
+    return f;
+}
+
+}  // namespace
+
+TEST_CASE("every filter key is served by an index on the tickets not closed, and the history keys on all") {
     TempDir dir;
     const auto p = dir.path / "hd.db";
     create_store(p).reset();
     sqlite3* db = nullptr;
     REQUIRE(sqlite3_open(p.c_str(), &db) == SQLITE_OK);
     // hd_contains is registered by the store's connections; bare words are the one full scan.
-    const std::vector<std::pair<const char*, FilterCondition>> cases = {
-        {"status", {FilterField::status, Compare::eq, {std::string("open")}}},
-        {"type", {FilterField::type, Compare::eq, {std::string("request")}}},
-        {"priority", {FilterField::priority, Compare::le, {std::int64_t{2}}}},
-        {"category", {FilterField::category, Compare::eq, {std::string("network")}}},
-        {"tier", {FilterField::tier, Compare::eq, {std::int64_t{2}}}},
-        {"assignee", {FilterField::assignee, Compare::eq, {std::string("alice")}}},
-        {"requester", {FilterField::requester, Compare::eq, {std::string("bob")}}},
-        {"channel", {FilterField::channel, Compare::eq, {std::string("email")}}},
-        {"tag", {FilterField::tag, Compare::eq, {std::string("vpn")}}},
-        {"created", {FilterField::created, Compare::lt, {std::int64_t{1'700'000'000}}}},
-        {"updated", {FilterField::updated, Compare::gt, {std::int64_t{1'700'000'000}}}},
-        {"id", {FilterField::id, Compare::eq, {std::int64_t{5}}}},
+    struct Case {
+        const char* key;
+        FilterCondition condition;
+        bool history;  // served with closed tickets included too (see migration 8)
     };
-    for (const auto& [name, condition] : cases) {
-        const std::string key = name;
+    const std::vector<Case> cases = {
+        {"status", {FilterField::status, Compare::eq, {std::string("open")}}, true},
+        {"type", {FilterField::type, Compare::eq, {std::string("request")}}, false},
+        {"priority", {FilterField::priority, Compare::le, {std::int64_t{2}}}, false},
+        {"category", {FilterField::category, Compare::eq, {std::string("network")}}, true},
+        {"tier", {FilterField::tier, Compare::eq, {std::int64_t{2}}}, false},
+        {"assignee", {FilterField::assignee, Compare::eq, {std::string("alice")}}, true},
+        {"requester", {FilterField::requester, Compare::eq, {std::string("bob")}}, true},
+        {"channel", {FilterField::channel, Compare::eq, {std::string("email")}}, false},
+        {"tag", {FilterField::tag, Compare::eq, {std::string("vpn")}}, true},
+        {"created", {FilterField::created, Compare::lt, {std::int64_t{1'700'000'000}}}, true},
+        {"updated", {FilterField::updated, Compare::gt, {std::int64_t{1'700'000'000}}}, true},
+        {"id", {FilterField::id, Compare::eq, {std::int64_t{5}}}, true},
+    };
+    for (const auto& c : cases) {
+        const std::string key = c.key;
         CAPTURE(key);
-        Filter f;
-        f.conditions.push_back(condition);
-        // With closed tickets included, so that the status default does not hide a missing index.
-        const auto where = sqlite::compile_filter(f, true);
-        const std::string sql = "EXPLAIN QUERY PLAN SELECT t.id FROM tickets t " + where.sql;
-        sqlite3_stmt* s = nullptr;
-        REQUIRE(sqlite3_prepare_v2(db, sql.c_str(), -1, &s, nullptr) == SQLITE_OK);
-        std::string plan;
-        while (sqlite3_step(s) == SQLITE_ROW) plan += std::string(reinterpret_cast<const char*>(sqlite3_column_text(s, 3))) + "\n";
-        sqlite3_finalize(s);
-        CAPTURE(plan);
-        CHECK(plan.find("SCAN t\n") == std::string::npos);
-        CHECK(plan.find("SCAN t USING") == std::string::npos);
+        const Filter f = one_condition(c.condition);
+        const std::string open_plan = plan_of(db, f, false);
+        CAPTURE(open_plan);
+        CHECK_FALSE(scans_tickets(open_plan));
+        if (c.history) {
+            const std::string all_plan = plan_of(db, f, true);
+            CAPTURE(all_plan);
+            CHECK_FALSE(scans_tickets(all_plan));
+        }
     }
+    // The partial indexes serve what they hold: the default status condition repeats theirs.
+    CHECK(plan_of(db, one_condition({FilterField::type, Compare::eq, {std::string("change")}}), false)
+              .find("tickets_by_type") != std::string::npos);
+    CHECK(plan_of(db, one_condition({FilterField::channel, Compare::eq, {std::string("email"), std::string("web")}}),
+                  false)
+              .find("tickets_by_channel") != std::string::npos);
     sqlite3_close(db);
 }

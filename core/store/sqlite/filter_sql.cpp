@@ -215,9 +215,13 @@ const char* sort_column(SortField f) {
 
 SqlWhere compile_filter(const Filter& f, bool include_closed) {
     WhereBuilder b;
-    // Spelled as the four open states rather than != 'closed' so that the (status, tier, priority, id)
-    // index can serve it; the CHECK constraint on status makes the two the same.
-    if (!include_closed && !f.names_status()) b.raw("t.status IN ('new', 'open', 'pending', 'resolved')");
+    // Spelled as the four states other than closed, not as != 'closed', so that the (status, tier,
+    // priority, id) index can serve it (SQLite reads an OR chain on one column as an IN list); the
+    // CHECK constraint on status makes the two the same. Word for word the condition of the partial
+    // indexes tickets_by_type and tickets_by_channel (migration 8), which is how SQLite knows that
+    // they may serve the query.
+    if (!include_closed && !f.names_status())
+        b.raw("(t.status = 'new' OR t.status = 'open' OR t.status = 'pending' OR t.status = 'resolved')");
     for (const auto& c : f.conditions) b.condition(c);
     for (const auto& w : f.words) b.word(w, false);
     for (const auto& w : f.excluded_words) b.word(w, true);
