@@ -149,9 +149,20 @@ TEST_CASE("closed tickets are hidden unless included") {
 }
 
 TEST_CASE("a status condition replaces the hiding of closed tickets") {
-    const auto w = hd::sqlite::compile_filter(with(FilterField::status, Compare::eq, {"open", "pending"}), false);
-    CHECK(w.sql == "WHERE t.status IN (?,?)");
+    // States that are not closed: the not-closed condition comes along, which changes nothing but lets
+    // the partial indexes on the tickets not closed serve the query.
+    auto w = hd::sqlite::compile_filter(with(FilterField::status, Compare::eq, {"open", "pending"}), false);
+    CHECK(w.sql == std::string("WHERE ") + kOpenOnly + " AND t.status IN (?,?)");
     CHECK(w.binds == std::vector<SqlValue>{text("open"), text("pending")});
+    w = hd::sqlite::compile_filter(with(FilterField::status, Compare::eq, {"open"}), true);
+    CHECK(w.sql == std::string("WHERE ") + kOpenOnly + " AND t.status = ?");
+    // A term that lets closed tickets in stands alone, with or without --all.
+    for (const bool include_closed : {false, true}) {
+        w = hd::sqlite::compile_filter(with(FilterField::status, Compare::eq, {"resolved", "closed"}), include_closed);
+        CHECK(w.sql == "WHERE t.status IN (?,?)");
+        w = hd::sqlite::compile_filter(with(FilterField::status, Compare::ne, {"new"}), include_closed);
+        CHECK(w.sql == "WHERE t.status != ?");
+    }
 }
 
 TEST_CASE("one value is an equality, several an IN list") {
@@ -193,7 +204,7 @@ TEST_CASE("negation keeps unset values of nullable columns") {
 
 TEST_CASE("negation of a column that is never null is a plain NOT IN") {
     const auto w = hd::sqlite::compile_filter(with(FilterField::status, Compare::ne, {"closed", "resolved"}), false);
-    CHECK(w.sql == "WHERE t.status NOT IN (?,?)");
+    CHECK(w.sql == std::string("WHERE ") + kOpenOnly + " AND t.status NOT IN (?,?)");
     CHECK(w.binds == std::vector<SqlValue>{text("closed"), text("resolved")});
 }
 

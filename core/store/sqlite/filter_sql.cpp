@@ -211,16 +211,31 @@ const char* sort_column(SortField f) {
     return "t.id";
 }
 
+// True when the filter's status terms leave closed tickets out: a term of states that are not
+// closed, or one that excludes closed. Without a status term, closed tickets are out by default.
+bool leaves_closed_out(const Filter& f, bool include_closed) {
+    if (!f.names_status()) return !include_closed;
+    return std::any_of(f.conditions.begin(), f.conditions.end(), [](const FilterCondition& c) {
+        if (c.field != FilterField::status) return false;
+        const bool names_closed = std::any_of(c.values.begin(), c.values.end(), [](const FilterValue& v) {
+            const auto* s = std::get_if<std::string>(&v);
+            return s && *s == "closed";
+        });
+        return c.op == Compare::eq ? !names_closed : c.op == Compare::ne && names_closed;
+    });
+}
+
 }  // namespace
 
 SqlWhere compile_filter(const Filter& f, bool include_closed) {
     WhereBuilder b;
-    // Spelled as the four states other than closed, not as != 'closed', so that the (status, tier,
-    // priority, id) index can serve it (SQLite reads an OR chain on one column as an IN list); the
-    // CHECK constraint on status makes the two the same. Word for word the condition of the partial
-    // indexes tickets_by_type and tickets_by_channel (migration 8), which is how SQLite knows that
-    // they may serve the query.
-    if (!include_closed && !f.names_status())
+    // The four states other than closed, whenever the result holds no closed ticket: by default, and
+    // along with status terms that leave closed tickets out, where it changes nothing. Word for word
+    // the condition of the partial indexes on the tickets not closed (migration 8), which is how
+    // SQLite knows that they may serve the query; an OR chain on one column, which SQLite also reads
+    // as an IN list, so that an index led by status serves it. (The CHECK constraint on status makes
+    // it the same as != 'closed', which no index can serve.)
+    if (leaves_closed_out(f, include_closed))
         b.raw("(t.status = 'new' OR t.status = 'open' OR t.status = 'pending' OR t.status = 'resolved')");
     for (const auto& c : f.conditions) b.condition(c);
     for (const auto& w : f.words) b.word(w, false);
