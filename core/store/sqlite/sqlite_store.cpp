@@ -650,34 +650,32 @@ private:
         waiting_.clear();
     }
 
-    // The SQL to insert one row, and kGroup rows, of `columns` values.
+    // The SQL to insert k rows of `columns` values, for every k from 1 to kGroup: rows[k].
     struct RowsSql {
-        RowsSql(std::string_view head, int n) : columns(n) {  // head: "INSERT INTO t (...) VALUES "
+        RowsSql(std::string_view head, int n) : columns(n), rows(kGroup + 1) {  // head: "INSERT INTO t (...) VALUES "
             std::string values = "(?";
             for (int c = 1; c < columns; ++c) values += ",?";
             values += ")";
-            one = std::string(head) + values;
-            group = one;
-            for (std::size_t k = 1; k < kGroup; ++k) group += "," + values;
+            rows[1] = std::string(head) + values;
+            for (std::size_t k = 2; k <= kGroup; ++k) rows[k] = rows[k - 1] + "," + values;
         }
         int columns;
-        std::string one, group;
+        std::vector<std::string> rows;
     };
 
-    // Inserts n rows, kGroup to a statement and the rest one to a statement. bind(s, base, i) binds
-    // row i from parameter base + 1.
+    // Inserts n rows, kGroup to a statement and the rest with one statement of as many rows. Where
+    // records bring a varying number of rows (a ticket not closed has an event fewer), the rest is
+    // most of a group: a statement a row for it made 26,000 runs of 30,000 tickets instead of 3,750
+    // (the writing thread: 2.07 G instructions against 2.04 G). bind(s, base, i) binds row i from
+    // parameter base + 1.
     template <class BindRow>
     void insert_rows(const RowsSql& sql, std::size_t n, BindRow bind) {
-        std::size_t i = 0;
-        for (; i + kGroup <= n; i += kGroup) {
-            auto s = db_->prepare(sql.group);
-            for (std::size_t k = 0; k < kGroup; ++k) bind(s, static_cast<int>(k) * sql.columns, i + k);
+        for (std::size_t i = 0; i < n;) {
+            const std::size_t k = std::min(kGroup, n - i);
+            auto s = db_->prepare(sql.rows[k]);
+            for (std::size_t j = 0; j < k; ++j) bind(s, static_cast<int>(j) * sql.columns, i + j);
             s.run();
-        }
-        for (; i < n; ++i) {
-            auto s = db_->prepare(sql.one);
-            bind(s, 0, i);
-            s.run();
+            i += k;
         }
     }
 
