@@ -149,6 +149,11 @@ TEST_CASE("a wrong record is refused, naming the field") {
     CHECK(msg(R"({"title": "x", "colour": "red"})") == "field 'colour': unknown field (a record holds the fields hd export writes; see hd-import(1))");
     CHECK(msg(R"({"title": "x", "status": "done"})").starts_with("field 'status': 'done' is not a status (new, open"));
     CHECK(msg(R"({"title": "x", "priority": "P7"})") == "field 'priority': 'P7' is not a priority (P1, P2, P3, P4)");
+    CHECK(msg(R"({"title": "x", "type": "chore"})") ==
+          "field 'type': 'chore' is not a ticket type (incident, request, problem, change)");
+    CHECK(msg(R"({"title": "x", "channel": "pigeon"})").starts_with("field 'channel': 'pigeon' is not a channel (phone, email, "));
+    CHECK(msg(R"({"title": "x", "resolution_code": "magic"})")
+              .starts_with("field 'resolution_code': 'magic' is not a resolution code (fixed, "));
     CHECK(msg(R"({"title": "x", "tier": 7})").starts_with("field 'tier': there is no tier 7"));
     CHECK(msg(R"({"title": 5})") == "field 'title': must be text, not a number");
     CHECK(msg(R"({"title": "x", "tags": "a,b"})") == "field 'tags': must be an array of text, not text");
