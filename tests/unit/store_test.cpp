@@ -270,7 +270,7 @@ TEST_CASE("a store of schema 5 is upgraded in place: its tickets stay, and the c
     CHECK(sql_text(p, "SELECT name FROM sqlite_schema WHERE name LIKE 'events_%' AND type = 'index' ORDER BY name") ==
           "events_by_ticket\nevents_escalated_at\n");
     // Schema 8: tickets_by_team (read by nothing), tickets_by_prio and tickets_by_tier_prio are gone;
-    // type and channel index the tickets not closed alone.
+    // status-tier-priority, type and channel index the tickets not closed alone, assignee the assigned.
     CHECK(sql_text(p, "SELECT name FROM sqlite_schema WHERE name IN ('tickets_by_team', 'tickets_by_prio', "
                       "'tickets_by_tier_prio')") == "");
     CHECK(sql_text(p, "SELECT count(*) FROM sqlite_schema WHERE name IN ('tickets_by_type', 'tickets_by_channel', "

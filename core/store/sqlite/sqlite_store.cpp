@@ -664,10 +664,10 @@ private:
     };
 
     // Inserts n rows, kGroup to a statement and the rest with one statement of as many rows. Where
-    // records bring a varying number of rows (a ticket not closed has an event fewer), the rest is
-    // most of a group: a statement a row for it made 26,000 runs of 30,000 tickets instead of 3,750
-    // (the writing thread: 2.07 G instructions against 2.04 G). bind(s, base, i) binds row i from
-    // parameter base + 1.
+    // records bring a varying number of rows (in the peers' benchmark data, an open ticket has an
+    // event fewer), the rest is most of a group: a statement a row for it made 26,000 runs of 30,000
+    // tickets instead of 3,750 (the writing thread: 2.07 G instructions against 2.04 G).
+    // bind(s, base, i) binds row i from parameter base + 1.
     template <class BindRow>
     void insert_rows(const RowsSql& sql, std::size_t n, BindRow bind) {
         for (std::size_t i = 0; i < n;) {
