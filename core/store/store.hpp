@@ -126,6 +126,10 @@ public:
     // them up to date row by row. A rollback undoes it all.)
     virtual void prepare_bulk_write(std::int64_t tickets) { (void)tickets; }
     virtual void finish_bulk_write() {}
+    // While set, the records of insert_ticket_record are handed to `written` once they are written, to
+    // be destroyed where the caller likes (hd import has them destroyed by the thread that read them:
+    // cmd/bulk/read_ahead.hpp says why). Unset (nullptr), the store destroys them.
+    virtual void on_records_written(std::function<void(std::vector<TicketRecord>&)> written) { (void)written; }
 
     // The knowledge base, in the same transaction as everything else.
     virtual KbStore& kb() = 0;

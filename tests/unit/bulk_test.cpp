@@ -465,6 +465,47 @@ TEST_CASE("in batches, a failure keeps the batches before it, and --skip goes on
     CHECK(store->links(4)[0].from == 1);
 }
 
+TEST_CASE("records read ahead on other threads are written in the file's order, and an error waits its turn") {
+    // 2,000 records are eight chunks of 256 for the reading threads (importer.cpp): the tickets and the
+    // links between chunks come out as one thread reading them in order would make them.
+    std::string text;
+    for (int i = 1; i <= 2000; ++i) {
+        text += R"({"title": "ticket )" + std::to_string(i) + R"(", "tags": ["t)" + std::to_string(i % 7) + R"("])";
+        if (i > 1) text += R"(, "id": )" + std::to_string(i) + R"(, "links": [{"kind": "relates", "ticket": )" +
+                           std::to_string(i - 1) + "}]";
+        else text += R"(, "id": 1)";
+        text += "}\n";
+    }
+    {
+        TempDir dir;
+        auto store = new_store(dir);
+        const ImportCounts counts = import_all(*store, text);
+        CHECK(counts.tickets == 2000);
+        CHECK(counts.links == 1999);
+        Transaction tx(*store, Transaction::Mode::read);
+        const auto titles = store->ticket_titles(TicketQuery{});
+        REQUIRE(titles.size() == 2000);
+        for (const auto& t : titles) CHECK(t.title == "ticket " + std::to_string(t.id));
+        REQUIRE(store->links(1500).size() == 2);
+    }
+    // A wrong record in the seventh chunk, and another after it: the first is the error, by its line,
+    // and nothing is written.
+    std::string wrong = text;
+    for (const int line : {1600, 1900}) {
+        const auto at = [&] {
+            std::size_t pos = 0;
+            for (int i = 1; i < line; ++i) pos = wrong.find('\n', pos) + 1;
+            return pos;
+        }();
+        wrong.replace(at, 1, R"({"status": "gone", )");
+    }
+    TempDir dir;
+    auto store = new_store(dir);
+    CHECK(message_of([&] { import_all(*store, wrong); }).starts_with("LINE 1600: field 'status'"));
+    Transaction tx(*store, Transaction::Mode::read);
+    CHECK(store->ticket_titles(TicketQuery{}).empty());
+}
+
 TEST_CASE("a byte-order mark before the first record is skipped") {
     TempDir dir;
     auto store = new_store(dir);

@@ -174,6 +174,36 @@ TEST_CASE("a bulk write builds the indexes it dropped again, in the order they w
     CHECK(store->ticket_titles(TicketQuery{}).size() == 2000);
 }
 
+TEST_CASE("a bulk write hands its records, once written, to on_records_written while it is set") {
+    TempDir dir;
+    auto store = create_store(dir.path / "hd.db");
+    std::vector<TicketId> handed;
+    Transaction tx(*store, Transaction::Mode::write);
+    store->prepare_bulk_write(100);
+    store->on_records_written([&](std::vector<TicketRecord>& records) {
+        for (auto& r : records) {
+            CHECK(r.ticket.title == "bulk " + std::to_string(r.ticket.id));  // whole, not moved from
+            handed.push_back(r.ticket.id);
+        }
+    });
+    for (TicketId id = 1; id <= 70; ++id) {
+        TicketRecord r;
+        r.ticket = sample("bulk " + std::to_string(id));
+        r.ticket.id = id;
+        store->insert_ticket_record(std::move(r));
+    }
+    // Written 32 at a time: the 64 of two groups so far, each after it was in the store.
+    REQUIRE(handed.size() == 64);
+    for (std::size_t i = 0; i < handed.size(); ++i) CHECK(handed[i] == static_cast<TicketId>(i + 1));
+    CHECK(store->ticket_exists(64));
+    store->on_records_written(nullptr);
+    store->finish_bulk_write();  // writes the last 6, now without handing them over
+    tx.commit();
+    CHECK(handed.size() == 64);
+    Transaction read(*store, Transaction::Mode::read);
+    CHECK(store->ticket_titles(TicketQuery{}).size() == 70);
+}
+
 TEST_CASE("a first write that fails leaves no store and no directories behind") {
     TempDir dir;
     const auto p = dir.path / "new" / "dir" / "hd.db";

@@ -548,6 +548,10 @@ public:
             db_->exec("DROP INDEX \"" + name + "\"", "preparing the store for a bulk import");
     }
 
+    void on_records_written(std::function<void(std::vector<TicketRecord>&)> written) override {
+        written_ = std::move(written);
+    }
+
     void finish_bulk_write() override {
         if (!db_) return;
         write_waiting();
@@ -647,6 +651,7 @@ private:
         insert_rows(kEvents, events.size(), [&](Stmt& s, int base, std::size_t i) {
             bind_event_row(s, base, *events[i].second, events[i].first);
         });
+        if (written_) written_(waiting_);
         waiting_.clear();
     }
 
@@ -1018,6 +1023,7 @@ private:
     static constexpr std::size_t kGroup = 32;
     bool bulk_ = false;
     std::vector<TicketRecord> waiting_;
+    std::function<void(std::vector<TicketRecord>&)> written_;  // see Store::on_records_written
     HighestIds high_;
     sqlite::IdSet taken_tickets_, taken_comments_, taken_events_;
     std::unique_ptr<Db> db_;
