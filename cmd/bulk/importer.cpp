@@ -5,6 +5,10 @@
 #include <charconv>
 #include <thread>
 
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
 #include "cmd/bulk/read_ahead.hpp"
 #include "cmd/bulk/record_json.hpp"
 
@@ -112,6 +116,11 @@ bool Importer::import(Store& store, std::int64_t limit) {
     if (!base_) base_ = options_.keep_ids ? HighestIds{} : store.highest_ids();
     ready_links_.clear();
     const bool done = options_.format == ImportFormat::jsonl ? import_jsonl(store, limit) : import_csv(store, limit);
+#ifdef __GLIBC__
+    // The reading threads' arenas keep what they freed; given back before the store builds its
+    // indexes, when the import's memory peaks (100,000 tickets: 26 MB at the peak against 28.5).
+    malloc_trim(0);
+#endif
     store.finish_bulk_write();
     for (const Link& link : ready_links_)
         if (store.insert_link(link)) ++counts_.links;
