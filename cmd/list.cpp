@@ -54,6 +54,8 @@ int run(ListOptions o, Context& ctx) {
     if (o.limit < 0) fail(ErrorKind::usage, "--limit: must be a positive number (0 means no limit)");
     if (o.limit > 0) q.limit = o.limit;
     q.include_closed = o.all;
+    // The table and -q show neither tags nor cc; --json, --csv and --format print both.
+    q.with_tags_and_cc = ctx.global.json || o.csv || format.has_value();
 
     if (o.exists) {
         const bool any = ctx.read([&](TicketService&, Store& store) { return store.any_ticket(q); });

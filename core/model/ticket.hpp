@@ -83,6 +83,7 @@ struct Ticket {
         if (status != Status::resolved && status != Status::closed) return std::nullopt;
         return tier == 1 && escalations == 0;
     }
+    friend bool operator==(const Ticket&, const Ticket&) = default;
 };
 
 enum class LinkKind { relates, duplicate_of, caused_by, parent };

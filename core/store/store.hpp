@@ -24,6 +24,9 @@ struct TicketQuery {
     std::vector<SortKey> sort;   // empty: priority, then id
     std::optional<int> limit;
     bool include_closed = false;  // closed tickets are hidden unless asked for or named by a status: filter
+    // False: list_tickets leaves each ticket's tags and cc empty. They cost a lookup each per row
+    // (another page read per ticket), and the table and -q show neither.
+    bool with_tags_and_cc = true;
 };
 
 // A ticket with everything that hangs off it, as `hd export` writes it and `hd import` reads it.

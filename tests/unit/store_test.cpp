@@ -138,6 +138,37 @@ TEST_CASE("ticket titles come in the query's order and limit, like the tickets t
     CHECK(store->ticket_titles(TicketQuery{}).size() == 4);
 }
 
+TEST_CASE("a list without tags and cc has the same tickets with every other field, and empty tags and cc") {
+    TempDir dir;
+    auto store = open_store(dir.path / "hd.db");
+    {
+        Transaction tx(*store, Transaction::Mode::write);
+        Ticket t = sample("VPN drops");
+        t.cc = {"bob", "carol"};
+        t.assignee = "alice";
+        store->insert_ticket(t);
+        store->insert_ticket(sample("Printer jams"));
+        tx.commit();
+    }
+    Transaction tx(*store, Transaction::Mode::read);
+    TicketQuery q;
+    const auto full = store->list_tickets(q);
+    q.with_tags_and_cc = false;
+    const auto bare = store->list_tickets(q);
+    REQUIRE(full.size() == 2);
+    REQUIRE(bare.size() == 2);
+    CHECK(full[0].tags == std::vector<std::string>{"sales", "vpn"});
+    CHECK(full[0].cc == std::vector<std::string>{"bob", "carol"});
+    for (std::size_t i = 0; i < full.size(); ++i) {
+        CHECK(bare[i].tags.empty());
+        CHECK(bare[i].cc.empty());
+        Ticket with_lists = bare[i];
+        with_lists.tags = full[i].tags;
+        with_lists.cc = full[i].cc;
+        CHECK(with_lists == full[i]);
+    }
+}
+
 TEST_CASE("a bulk write builds the indexes it dropped again, in the order they were made") {
     TempDir dir;
     const auto p = dir.path / "hd.db";

@@ -103,12 +103,16 @@ Ticket read_ticket(const Stmt& s) {
     return t;
 }
 
+#define HD_TICKET_COLUMNS(TAGS, CC)                                                                  \
+    "t.id, t.type, t.title, t.description, t.status, t.priority, t.impact, t.urgency, t.category, t.tier, " \
+    "t.assignee, t.requester, t.channel, t.created_at, t.updated_at, t.resolved_at, t.closed_at, "          \
+    "t.resolution_code, t.dedup_key, t.occurrences, " TAGS ", t.team, t.escalations, " CC ", t.last_seen_at"
 constexpr const char* kTicketColumns =
-    "t.id, t.type, t.title, t.description, t.status, t.priority, t.impact, t.urgency, t.category, t.tier, "
-    "t.assignee, t.requester, t.channel, t.created_at, t.updated_at, t.resolved_at, t.closed_at, "
-    "t.resolution_code, t.dedup_key, t.occurrences, "
-    "(SELECT group_concat(g.tag, char(31)) FROM ticket_tags g WHERE g.ticket_id = t.id), t.team, t.escalations, "
-    "(SELECT group_concat(c.name, char(31)) FROM ticket_cc c WHERE c.ticket_id = t.id), t.last_seen_at";
+    HD_TICKET_COLUMNS("(SELECT group_concat(g.tag, char(31)) FROM ticket_tags g WHERE g.ticket_id = t.id)",
+                      "(SELECT group_concat(c.name, char(31)) FROM ticket_cc c WHERE c.ticket_id = t.id)");
+// The same columns with the tags and cc left NULL, which read_ticket takes as none.
+constexpr const char* kTicketColumnsWithoutLists = HD_TICKET_COLUMNS("NULL", "NULL");
+#undef HD_TICKET_COLUMNS
 
 std::optional<std::string> opt_name(const auto& value) {
     if (!value) return std::nullopt;
@@ -247,7 +251,8 @@ public:
     std::vector<Ticket> list_tickets(const TicketQuery& q) override {
         std::vector<Ticket> out;
         if (!db_) return out;
-        select_tickets(kTicketColumns, q, [&out](Stmt& s) { out.push_back(read_ticket(s)); });
+        select_tickets(q.with_tags_and_cc ? kTicketColumns : kTicketColumnsWithoutLists, q,
+                       [&out](Stmt& s) { out.push_back(read_ticket(s)); });
         return out;
     }
 
